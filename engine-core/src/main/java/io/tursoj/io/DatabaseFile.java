@@ -35,6 +35,16 @@ public interface DatabaseFile extends AutoCloseable {
     /** Makes every completed write's data durable, and metadata only where needed to read it back (fdatasync). */
     Completion dataSync(Completion completion);
 
+    /**
+     * Writes {@code bufs[i]} at {@code positions[i]} for every i, then syncs (fsync), as one chain: the sync starts
+     * only after every write finished, and a failed write fails the chain with its {@code -errno} and skips the sync.
+     * The result is the total bytes written. This is a commit's shape (WAL frames, then fsync); backends that can
+     * link operations (io_uring's {@code IOSQE_IO_LINK}) submit the whole chain in one system call.
+     */
+    default Completion pwriteBatchAndSync(long[] positions, MemorySegment[] bufs, Completion completion) {
+        return WriteBatchThenSync.submit(this, positions, bufs, completion);
+    }
+
     /** Sets the file's length to {@code length} bytes. */
     Completion truncate(long length, Completion completion);
 

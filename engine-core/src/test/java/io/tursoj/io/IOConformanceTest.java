@@ -225,6 +225,38 @@ public abstract class IOConformanceTest {
     }
 
     @Test
+    void shouldWriteABatchThenSyncAsOneChain() throws IOException {
+        String p = path("batch.db");
+        try (DatabaseFile f = io.openFile(p, OpenFlags.READ_WRITE_CREATE)) {
+            long[] positions = {3 * 4096L, 0, 4096};
+            MemorySegment[] bufs = {pattern(4096, 23), pattern(4096, 20), pattern(4096, 21)};
+            int[] callbacks = new int[1];
+            Completion c = f.pwriteBatchAndSync(positions, bufs, new Completion(done -> callbacks[0]++));
+            assertEquals(3 * 4096, await(c));
+            assertEquals(1, callbacks[0]);
+            assertEquals(
+                    -Errno.EINVAL,
+                    await(f.pwriteBatchAndSync(new long[] {-1}, new MemorySegment[] {buffer(512)}, new Completion())));
+            assertEquals(
+                    -Errno.EINVAL, await(f.pwriteBatchAndSync(new long[0], new MemorySegment[0], new Completion())));
+        }
+        io = reopen(io);
+        try (DatabaseFile f = io.openFile(p, OpenFlags.READ_WRITE_EXISTING)) {
+            assertEquals(4 * 4096, f.size());
+            for (int i : new int[] {0, 1, 3}) {
+                MemorySegment in = buffer(4096);
+                assertEquals(4096, await(f.pread(i * 4096L, in, new Completion())));
+                assertEquals(-1, pattern(4096, 20 + i).mismatch(in), "page " + i);
+            }
+        }
+        try (DatabaseFile f = io.openFile(p, OpenFlags.READ_ONLY_EXISTING)) {
+            Completion c =
+                    f.pwriteBatchAndSync(new long[] {0}, new MemorySegment[] {pattern(4096, 1)}, new Completion());
+            assertEquals(-Errno.EBADF, await(c), "a failed write fails the chain");
+        }
+    }
+
+    @Test
     void shouldTruncateAndExtend() throws IOException {
         try (DatabaseFile f = io.openFile(path("trunc.db"), OpenFlags.READ_WRITE_CREATE)) {
             assertEquals(16384, await(f.pwrite(0, pattern(16384, 2), new Completion())));
