@@ -58,6 +58,7 @@ public final class NioIO implements IO {
      */
     private static final OpenOption DIRECT_OPTION = lookUpDirectOption();
 
+    private static final System.Logger LOG = System.getLogger(NioIO.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final long CLOSE_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long CLOSE_JOIN_MILLIS = 10_000;
@@ -342,10 +343,16 @@ public final class NioIO implements IO {
             Thread t = Thread.ofPlatform()
                     .name(threadNamePrefix() + workers.size())
                     .daemon(true)
+                    // A dying task is reported through NioExecutor.afterExecute; stderr would only add noise.
+                    .uncaughtExceptionHandler(NioIO::onUncaught)
                     .unstarted(task);
             workers.add(t);
             return t;
         }
+    }
+
+    private static void onUncaught(Thread worker, Throwable failure) {
+        LOG.log(System.Logger.Level.DEBUG, () -> worker.getName() + ": task died: " + failure);
     }
 
     /**
