@@ -412,12 +412,22 @@ public final class NioIO implements IO {
                 failure = failure == null ? e : suppress(failure, e);
             }
         }
+        RuntimeException callbackFailure = null;
         long deadline = System.nanoTime() + CLOSE_DRAIN_NANOS;
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            stepOpen(TimeUnit.MILLISECONDS.toNanos(10));
+            try {
+                stepOpen(TimeUnit.MILLISECONDS.toNanos(10));
+            } catch (RuntimeException e) { // a callback threw: keep draining, so no operation and no thread is left
+                if (callbackFailure == null) {
+                    callbackFailure = e;
+                }
+            }
         }
         closed = true;
         shutDownWorkers();
+        if (callbackFailure != null) {
+            throw callbackFailure;
+        }
         if (inFlight.get() > 0) {
             failure = suppress(failure, new IOException(inFlight.get() + " operations never finished"));
         }

@@ -101,6 +101,26 @@ class NioIOBehaviourTest {
     }
 
     @Test
+    void shouldFinishEverythingAndStopWorkersEvenWhenACallbackThrowsDuringClose() throws IOException {
+        NioIO io = new NioIO(IOOptions.defaults(), 2, 0);
+        String prefix = io.threadNamePrefix();
+        DatabaseFile f = io.openFile(path("throwing.db"), OpenFlags.READ_WRITE_CREATE);
+        List<Completion> writes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            writes.add(f.pwrite(i * 512L, pattern(512, i), new Completion(c -> {
+                throw new IllegalStateException("callback failure");
+            })));
+        }
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, io::close);
+        assertEquals("callback failure", thrown.getMessage());
+        for (Completion c : writes) {
+            assertTrue(c.isDone());
+        }
+        assertFalse(io.hasInFlight());
+        assertEquals(List.of(), liveThreads(prefix));
+    }
+
+    @Test
     void shouldRunCallbacksOnTheSteppingThreadNotOnWorkers() throws IOException {
         try (NioIO io = new NioIO(IOOptions.defaults(), 4, 0);
                 DatabaseFile f = io.openFile(path("callbacks.db"), OpenFlags.READ_WRITE_CREATE)) {

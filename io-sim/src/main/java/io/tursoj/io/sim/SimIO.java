@@ -375,17 +375,28 @@ public final class SimIO implements IO {
         for (SimFile f : List.copyOf(openFiles)) {
             f.close();
         }
+        RuntimeException callbackFailure = null;
         int rounds = 0;
-        while (!inFlight.isEmpty() && state == State.CLOSING) {
-            runDue(0);
-            if (++rounds > CLOSE_MAX_ROUNDS) {
-                throw new IllegalStateException("callbacks keep submitting while the io closes");
+        while (!inFlight.isEmpty() && state == State.CLOSING && rounds++ < CLOSE_MAX_ROUNDS) {
+            try {
+                runDue(0);
+            } catch (RuntimeException e) { // a callback threw: finish the rest anyway, then report it
+                if (callbackFailure == null) {
+                    callbackFailure = e;
+                }
             }
         }
+        boolean endless = !inFlight.isEmpty() && state == State.CLOSING;
         if (state == State.CLOSING) {
             state = State.CLOSED;
         }
         disk.recordTime(clock.monotonicNanos());
+        if (callbackFailure != null) {
+            throw callbackFailure;
+        }
+        if (endless) {
+            throw new IllegalStateException("callbacks kept submitting while the io closed");
+        }
     }
 
     private void checkOpen() {
