@@ -155,14 +155,17 @@ public record Capabilities(boolean available, String reason) {
 
     private static String setupFailure(int errno, int sysctlDisabled) {
         return switch (errno) {
-            case Errno.EPERM -> "io_uring_setup refused (EPERM): "
-                    + (sysctlDisabled == 1
-                            ? "kernel.io_uring_disabled=1 allows io_uring only to CAP_SYS_ADMIN or kernel.io_uring_group"
-                            : "blocked by a seccomp filter (e.g. the default profile of Docker 25+ / containerd)");
-            case Errno.ENOSYS -> "io_uring_setup does not exist (ENOSYS): kernel built without io_uring, or a"
-                    + " sandbox filters the system call";
-            case Errno.ENOMEM -> "io_uring_setup failed (ENOMEM): the locked-memory limit (ulimit -l) is too low for"
-                    + " the ring on this kernel";
+            case Errno.EPERM ->
+                "io_uring_setup refused (EPERM): "
+                        + (sysctlDisabled == 1
+                                ? "kernel.io_uring_disabled=1 allows io_uring only to CAP_SYS_ADMIN or kernel.io_uring_group"
+                                : "blocked by a seccomp filter (e.g. the default profile of Docker 25+ / containerd)");
+            case Errno.ENOSYS ->
+                "io_uring_setup does not exist (ENOSYS): kernel built without io_uring, or a"
+                        + " sandbox filters the system call";
+            case Errno.ENOMEM ->
+                "io_uring_setup failed (ENOMEM): the locked-memory limit (ulimit -l) is too low for"
+                        + " the ring on this kernel";
             default -> "io_uring_setup failed: " + Errno.describe(errno);
         };
     }
@@ -170,7 +173,8 @@ public record Capabilities(boolean available, String reason) {
     /** The sysctl's value, or 0 when the kernel predates it (Linux < 6.6) or it cannot be read. */
     static int readSysctl(Path sysctl) {
         try {
-            return Integer.parseInt(Files.readString(sysctl, StandardCharsets.US_ASCII).strip());
+            return Integer.parseInt(
+                    Files.readString(sysctl, StandardCharsets.US_ASCII).strip());
         } catch (IOException | NumberFormatException | SecurityException e) {
             return 0;
         }

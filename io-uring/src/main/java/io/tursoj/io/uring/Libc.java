@@ -26,6 +26,7 @@ final class Libc {
     static final int LOCK_UN = 8;
     /** preadv2 flag: fail with EAGAIN instead of waiting for data that is not in the page cache. */
     static final int RWF_NOWAIT = 0x8;
+
     static final int EFD_NONBLOCK = 0x800;
     static final int EFD_CLOEXEC = 0x80000;
 
@@ -41,8 +42,8 @@ final class Libc {
     private static final ValueLayout ADDR = ValueLayout.ADDRESS;
 
     // open(const char *path, int flags, ...): the mode is the first variadic argument.
-    private static final MethodHandle OPEN = bind(
-            "open", FunctionDescriptor.of(INT, ADDR, INT, INT), ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle OPEN =
+            bind("open", FunctionDescriptor.of(INT, ADDR, INT, INT), ERRNO, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(INT, INT), ERRNO);
     private static final MethodHandle LSEEK = bind("lseek", FunctionDescriptor.of(LONG, INT, LONG, INT), ERRNO);
     private static final MethodHandle FTRUNCATE = bind("ftruncate", FunctionDescriptor.of(INT, INT, LONG), ERRNO);

@@ -23,6 +23,7 @@ final class Request {
     UringFile file;
     /** File offset; for TRUNCATE the new length. */
     long pos;
+
     MemorySegment buf;
     MemorySegment[] bufs;
     Completion completion;

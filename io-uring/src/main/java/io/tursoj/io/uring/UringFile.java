@@ -85,9 +85,7 @@ final class UringFile implements DatabaseFile {
             }
         }
         // The array is copied: the caller may reuse it as soon as this call returns.
-        return e != 0
-                ? io.finishEarly(completion, -e)
-                : submit(Request.WRITEV, pos, null, bufs.clone(), completion);
+        return e != 0 ? io.finishEarly(completion, -e) : submit(Request.WRITEV, pos, null, bufs.clone(), completion);
     }
 
     @Override

@@ -66,18 +66,19 @@ public final class UringIO implements IO {
     static final int HAND_OFF_CAPACITY = 1024;
     /** Slots of the registered (fixed) file table; files beyond it use their plain descriptor. */
     static final int FIXED_FILE_SLOTS = 64;
-    /** How long {@link #close()} waits for in-flight operations before cancelling them. */
-    private static final long CLOSE_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How long {@link #close()} waits by default for in-flight operations before cancelling them. */
+    static final long CLOSE_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private static final long CLOSE_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int ETIME = 62;
     private static final int EINTR = 4;
     private static final int EBUSY = 16;
 
     /** What an instance is built with; {@link #from(IOOptions)} reads the defaults. */
-    record Config(int queueDepth, boolean fastRead, boolean fixedFiles, long seed) {
+    record Config(int queueDepth, boolean fastRead, boolean fixedFiles, long seed, long closeDrainNanos) {
         static Config from(IOOptions options) {
             boolean fast = !"false".equalsIgnoreCase(System.getProperty(FAST_READ_PROPERTY, "true"));
-            return new Config(options.queueDepth(), fast, true, options.seed());
+            return new Config(options.queueDepth(), fast, true, options.seed(), CLOSE_DRAIN_NANOS);
         }
     }
 
@@ -703,8 +704,9 @@ public final class UringIO implements IO {
     // ---------------------------------------------------------------- close
 
     /**
-     * Closes every open file, lets in-flight operations finish (up to {@value #CLOSE_DRAIN_NANOS} ns, then cancels
-     * them: they finish with -ECANCELED), unregisters buffers and files, exits the ring and closes its arena.
+     * Closes every open file, lets in-flight operations finish (up to 10 s, then cancels them: they finish with
+     * -ECANCELED), unregisters buffers and files, exits the ring and closes its arena. Wakes a thread sleeping in
+     * {@link #step} first, so closing from another thread never waits out that thread's timeout.
      */
     @Override
     public void close() throws IOException {
@@ -736,7 +738,7 @@ public final class UringIO implements IO {
     }
 
     private void drainForClose() throws IOFailedException {
-        long deadline = clock.monotonicNanos() + CLOSE_DRAIN_NANOS;
+        long deadline = clock.monotonicNanos() + config.closeDrainNanos();
         boolean cancelled = false;
         if (wakeArmed) {
             cancelInRing(UserData.WAKEUP);
@@ -754,7 +756,7 @@ public final class UringIO implements IO {
                 }
                 cancelInRing(-1);
                 cancelled = true;
-                deadline = now + CLOSE_DRAIN_NANOS / 10;
+                deadline = now + Math.max(config.closeDrainNanos(), CLOSE_WAIT_SLICE_NANOS);
             }
             check(ring.submitAndWait(CLOSE_WAIT_SLICE_NANOS), "io_uring_submit_and_wait_timeout");
             reap();

@@ -179,7 +179,8 @@ public final class HandOffBench {
         for (int r = 0; r < rounds; r++) {
             agrona[r] = run(new AgronaQueue(), producers, ops);
             disruptor[r] = run(new DisruptorQueue(), producers, ops);
-            System.out.printf("round %d: agrona %.2f M/s, disruptor %.2f M/s%n", r, agrona[r] / 1e6, disruptor[r] / 1e6);
+            System.out.printf(
+                    "round %d: agrona %.2f M/s, disruptor %.2f M/s%n", r, agrona[r] / 1e6, disruptor[r] / 1e6);
         }
         java.util.Arrays.sort(agrona);
         java.util.Arrays.sort(disruptor);
