@@ -277,15 +277,31 @@ public final class UringIO implements IO {
 
     /** Accepts an operation whose arguments were checked and whose file use was taken (see {@link UringFile}). */
     Completion submit(byte op, UringFile file, long pos, MemorySegment buf, MemorySegment[] bufs, Completion c) {
-        pending.incrementAndGet();
         int how = lease.tryEnter();
         if (how == IssuerLease.BUSY) {
+            pending.incrementAndGet();
             handOver(new Request().set(op, file, pos, buf, bufs, c));
             return c;
         }
         try {
-            Request r = pool.isEmpty() ? new Request() : pool.pop();
-            accept(r.set(op, file, pos, buf, bufs, c));
+            long copied = op == Request.READ ? fastRead(file, pos, buf) : -1;
+            if (copied == 0 || copied > 0 && copied == buf.byteSize()) {
+                // Served from the page cache in this call: never pending, no request object.
+                fastReads++;
+                completed++;
+                file.releaseUse();
+                c.complete((int) copied);
+                return c;
+            }
+            pending.incrementAndGet();
+            Request r = (pool.isEmpty() ? new Request() : pool.pop()).set(op, file, pos, buf, bufs, c);
+            if (copied > 0) {
+                r.doneBytes = copied;
+                continued++;
+                enqueue(r);
+            } else {
+                accept(r);
+            }
         } finally {
             lease.exit(how);
         }
@@ -358,39 +374,41 @@ public final class UringIO implements IO {
                 }
             }
             case Request.READ -> {
-                if (!tryFastRead(r)) {
-                    enqueue(r);
+                long copied = r.doneBytes == 0 ? fastRead(r.file, r.pos, r.buf) : -1;
+                if (copied == 0 || copied > 0 && copied == r.buf.byteSize()) {
+                    fastReads++;
+                    finish(r, (int) copied);
+                    return;
                 }
+                if (copied > 0) {
+                    r.doneBytes = copied;
+                    continued++;
+                }
+                enqueue(r);
             }
             default -> enqueue(r);
         }
     }
 
     /**
-     * The QD1 fast path: a synchronous preadv2(RWF_NOWAIT), which only copies from the page cache. Returns true
-     * when it finished the read; after a partial copy the rest goes through the ring.
+     * The QD1 fast path: a synchronous preadv2(RWF_NOWAIT) into {@code buf}, which only copies what the page cache
+     * holds. Returns the bytes copied (0 at end of file; uncached data gives EAGAIN, never 0), or -1 when nothing was
+     * copied or the fast path does not apply (off, O_DIRECT, unsupported by the file system).
      */
-    private boolean tryFastRead(Request r) {
-        UringFile f = r.file;
+    private long fastRead(UringFile f, long pos, MemorySegment buf) {
         if (!config.fastRead() || f.direct() || !f.fastReadSupported || ring.exited()) {
-            return false;
+            return -1;
         }
-        long len = r.buf.byteSize();
-        fastIovec.set(ValueLayout.JAVA_LONG, 0, r.buf.address());
-        fastIovec.set(ValueLayout.JAVA_LONG, 8, len);
-        long n = Libc.preadv2(f.fd, fastIovec, 1, r.pos, Libc.RWF_NOWAIT, issuerErrno);
-        if (n == len || n == 0) { // all of it, or end of file (uncached data gives EAGAIN, never 0)
-            fastReads++;
-            finish(r, (int) n);
-            return true;
+        fastIovec.set(ValueLayout.JAVA_LONG, 0, buf.address());
+        fastIovec.set(ValueLayout.JAVA_LONG, 8, buf.byteSize());
+        long n = Libc.preadv2(f.fd, fastIovec, 1, pos, Libc.RWF_NOWAIT, issuerErrno);
+        if (n >= 0) {
+            return n;
         }
-        if (n > 0) {
-            r.doneBytes = n;
-            continued++;
-        } else if (n == -Errno.EOPNOTSUPP) {
+        if (n == -Errno.EOPNOTSUPP) {
             f.fastReadSupported = false;
         }
-        return false;
+        return -1;
     }
 
     /** Issuer: puts {@code r} in a slot and an SQE, or at the back of the overflow queue. */
