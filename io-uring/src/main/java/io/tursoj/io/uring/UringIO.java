@@ -523,8 +523,10 @@ public final class UringIO implements IO {
                 submitPrepared();
             }
             reap();
-            refill();
-            submitPrepared();
+            if (!ring.exited()) { // a callback may have closed the IO
+                refill();
+                submitPrepared();
+            }
             return (int) (completed - before);
         } finally {
             lease.exit(how);
@@ -572,7 +574,7 @@ public final class UringIO implements IO {
 
     /** Reaps every ready CQE, each consumed before its callback runs (so callbacks may submit or step). */
     private void reap() {
-        for (int budget = ring.cqEntries(); budget > 0 && ring.cqReady() > 0; budget--) {
+        for (int budget = ring.cqEntries(); budget > 0 && !ring.exited() && ring.cqReady() > 0; budget--) {
             long userData = ring.cqeUserData();
             int res = ring.cqeResult();
             ring.cqAdvance();
@@ -670,6 +672,9 @@ public final class UringIO implements IO {
                 return false;
             }
             List<MemorySegment> slabs = pool.slabs();
+            if (slabs.stream().anyMatch(slab -> !slab.scope().isAlive())) {
+                return false; // a closed pool: its memory is gone
+            }
             if (fixedBuffers != null) {
                 if (fixedBuffers.count() == slabs.size()) {
                     return true;

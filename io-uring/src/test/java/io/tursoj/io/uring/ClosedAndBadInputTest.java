@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tursoj.io.BufferPool;
 import io.tursoj.io.Completion;
 import io.tursoj.io.DatabaseFile;
 import io.tursoj.io.Errno;
@@ -15,6 +16,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A closed IO fails cleanly, and bad arguments fail before any system call: no SIGSEGV, no hung step. */
@@ -38,6 +41,39 @@ class ClosedAndBadInputTest extends UringTestSupport {
         assertFalse(io.registerBuffers(newPool(4096, 1, 1)));
         assertFalse(io.hasInFlight());
         assertEquals(0, io.openFileCount());
+    }
+
+    @Test
+    void shouldLetACallbackCloseTheIO() throws IOException {
+        UringIO io = newIO(8, false);
+        DatabaseFile f = io.openFile(path("callback.db"), OpenFlags.READ_WRITE_CREATE);
+        List<Completion> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            others.add(f.pwrite(i * 512L, pattern(512, i), new Completion()));
+        }
+        Completion closer = f.pwrite(8192, pattern(512, 9), new Completion(c -> {
+            try {
+                io.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        while (!closer.isDone()) {
+            io.step(STEP_NANOS);
+        }
+        for (Completion c : others) {
+            assertTrue(c.isDone(), "the nested close drained the rest");
+        }
+        assertThrows(IllegalStateException.class, () -> io.step(0));
+    }
+
+    @Test
+    void shouldNotRegisterTheMemoryOfAClosedPool() throws IOException {
+        UringIO io = newIO();
+        BufferPool pool = new BufferPool(4096, 4, 4);
+        pool.acquire();
+        pool.close();
+        assertFalse(io.registerBuffers(pool));
     }
 
     @Test
