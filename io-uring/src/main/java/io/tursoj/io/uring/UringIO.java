@@ -22,10 +22,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,10 +105,7 @@ public final class UringIO implements IO {
     private volatile boolean wakeClosed;
 
     // Issuer-only state (see IssuerLease).
-    private final Request[] slots;
-    private final int[] generations;
-    private final int[] freeSlots;
-    private int freeCount;
+    private final SlotTable slots;
     private final ArrayDeque<Request> overflow = new ArrayDeque<>();
     private final ArrayDeque<Request> pool = new ArrayDeque<>();
     private final Consumer<Request> acceptor = this::accept;
@@ -132,9 +126,7 @@ public final class UringIO implements IO {
     private long overflowed;
     private long continued;
 
-    // Files, guarded by `files`.
-    private final Set<UringFile> files = new HashSet<>();
-    private final ArrayDeque<Integer> freeFixedFiles = new ArrayDeque<>();
+    private final FileTable files;
 
     /** A backend with {@code options}' queue depth; throws {@link IOFailedException} if the ring cannot be set up. */
     public UringIO(IOOptions options) throws IOException {
@@ -149,12 +141,7 @@ public final class UringIO implements IO {
         this.ring = Ring.create(Math.min(32768, Math.max(8, depth * 2)), 0);
         try {
             Arena arena = ring.arena();
-            this.slots = new Request[depth];
-            this.generations = new int[depth];
-            this.freeSlots = new int[depth];
-            for (int i = depth - 1; i >= 0; i--) {
-                freeSlots[freeCount++] = i;
-            }
+            this.slots = new SlotTable(depth);
             this.fastIovec = arena.allocate(16, 8);
             this.issuerErrno = Libc.newErrnoState(arena);
             this.wakeBuffer = arena.allocate(8, 8);
@@ -164,11 +151,7 @@ public final class UringIO implements IO {
             if (wakeFd < 0) {
                 throw new IOFailedException(-wakeFd, "eventfd");
             }
-            if (config.fixedFiles() && ring.registerFilesSparse(FIXED_FILE_SLOTS) >= 0) {
-                for (int i = 0; i < FIXED_FILE_SLOTS; i++) {
-                    freeFixedFiles.add(i);
-                }
-            }
+            this.files = new FileTable(ring, config.fixedFiles(), FIXED_FILE_SLOTS);
         } catch (IOException | RuntimeException | Error e) {
             ring.exit();
             throw e;
@@ -202,19 +185,10 @@ public final class UringIO implements IO {
         }
         synchronized (files) {
             if (closed) {
-                closeDescriptor(fd);
+                FileTable.closeDescriptor(fd);
                 throw new IllegalStateException("io is closed");
             }
-            Integer fixed = freeFixedFiles.poll();
-            int fixedIndex = -1;
-            if (fixed != null) {
-                if (ring.updateFile(fixed, fd) == 1) {
-                    fixedIndex = fixed;
-                } else {
-                    freeFixedFiles.push(fixed);
-                }
-            }
-            UringFile file = new UringFile(this, path, flags, fd, fixedIndex);
+            UringFile file = new UringFile(this, path, flags, fd, files.claimFixedSlot(fd));
             files.add(file);
             return file;
         }
@@ -231,22 +205,7 @@ public final class UringIO implements IO {
 
     /** Called once per file, when it is closed and its last operation finished: frees the descriptor and slot. */
     void releaseFile(UringFile file) {
-        synchronized (files) {
-            if (!files.remove(file)) {
-                return;
-            }
-            if (file.fixedIndex >= 0 && !ring.exited()) {
-                ring.updateFile(file.fixedIndex, -1);
-                freeFixedFiles.push(file.fixedIndex);
-            }
-            closeDescriptor(file.fd);
-        }
-    }
-
-    private static void closeDescriptor(int fd) {
-        try (Arena scratch = Arena.ofConfined()) {
-            Libc.close(fd, Libc.newErrnoState(scratch));
-        }
+        files.release(file);
     }
 
     @Override
@@ -268,9 +227,7 @@ public final class UringIO implements IO {
 
     /** Files opened and not yet released (for leak checks). */
     public int openFileCount() {
-        synchronized (files) {
-            return files.size();
-        }
+        return files.size();
     }
 
     // ---------------------------------------------------------------- submission
@@ -422,7 +379,7 @@ public final class UringIO implements IO {
     }
 
     private boolean startOnRing(Request r) {
-        if (freeCount == 0) {
+        if (!slots.hasFree()) {
             return false;
         }
         long at = ring.nextSqe();
@@ -433,9 +390,7 @@ public final class UringIO implements IO {
                 return false;
             }
         }
-        int slot = freeSlots[--freeCount];
-        slots[slot] = r;
-        prepare(r, at, UserData.of(slot, generations[slot]));
+        prepare(r, at, slots.occupy(r));
         ringOps++;
         return true;
     }
@@ -589,14 +544,7 @@ public final class UringIO implements IO {
             }
             return;
         }
-        int slot = UserData.slot(userData);
-        Request r = slot < slots.length ? slots[slot] : null;
-        if (r == null || generations[slot] != UserData.generation(userData)) {
-            throw new IllegalStateException("CQE for no operation in flight: user_data " + Long.toHexString(userData));
-        }
-        slots[slot] = null;
-        generations[slot] = UserData.nextGeneration(generations[slot]);
-        freeSlots[freeCount++] = slot;
+        Request r = slots.vacate(userData);
         if (res > 0 && (r.op == Request.WRITE || r.op == Request.WRITEV)) {
             r.doneBytes += res;
             if (r.doneBytes < r.totalBytes()) { // a short write: write the rest
@@ -640,7 +588,7 @@ public final class UringIO implements IO {
 
     /** Issuer: starts overflowed requests while slots and SQEs are free. */
     private void refill() {
-        while (!overflow.isEmpty() && freeCount > 0 && !ring.exited()) {
+        while (!overflow.isEmpty() && slots.hasFree() && !ring.exited()) {
             if (!startOnRing(overflow.peekFirst())) {
                 return;
             }
@@ -649,7 +597,7 @@ public final class UringIO implements IO {
     }
 
     private int inRing() {
-        return slots.length - freeCount;
+        return slots.inUse();
     }
 
     @Override
@@ -704,9 +652,7 @@ public final class UringIO implements IO {
 
     /** Whether this ring has a registered file table (kernel 5.19+ sparse registration). */
     boolean hasFixedFiles() {
-        synchronized (files) {
-            return !freeFixedFiles.isEmpty() || files.stream().anyMatch(f -> f.fixedIndex >= 0);
-        }
+        return files.registered();
     }
 
     @Override
@@ -746,11 +692,7 @@ public final class UringIO implements IO {
                 return;
             }
             closed = true;
-            List<UringFile> open;
-            synchronized (files) {
-                open = new ArrayList<>(files);
-            }
-            for (UringFile f : open) {
+            for (UringFile f : files.snapshot()) {
                 f.close();
             }
             drainForClose();
@@ -789,12 +731,8 @@ public final class UringIO implements IO {
         while ((r = overflow.pollFirst()) != null) {
             finish(r, -Errno.ECANCELED);
         }
-        for (int slot = 0; slot < slots.length; slot++) {
-            if (slots[slot] != null) {
-                Request stuck = slots[slot];
-                slots[slot] = null;
-                finish(stuck, -Errno.ECANCELED);
-            }
+        while ((r = slots.vacateAny()) != null) {
+            finish(r, -Errno.ECANCELED);
         }
     }
 
@@ -819,19 +757,14 @@ public final class UringIO implements IO {
             ring.unregisterBuffers();
             fixedBuffers = null;
         }
-        synchronized (files) {
-            for (UringFile f : new ArrayList<>(files)) { // only files whose operations never finished
-                closeDescriptor(f.fd);
-            }
-            files.clear();
-            ring.unregisterFiles();
+        files.shutDown(() -> {
             wakeClosed = true;
             while (wakers.get() > 0) {
                 Thread.onSpinWait();
             }
-            closeDescriptor(wakeFd);
+            FileTable.closeDescriptor(wakeFd);
             ring.exit();
-        }
+        });
         // Requests handed over while closing are finished by drainHandOff, now with -ECANCELED.
         drainHandOff();
     }

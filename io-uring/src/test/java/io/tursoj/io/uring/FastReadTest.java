@@ -56,37 +56,56 @@ class FastReadTest extends UringTestSupport {
         assertEquals(before.ringOps() + 1, io.stats().ringOps());
     }
 
+    /*
+     * RWF_NOWAIT may start read-ahead for the pages it misses. On a busy machine that disk read can finish before
+     * the copy is attempted, and a cold read then succeeds in place. The two tests below therefore repeat their
+     * scenario until a read actually went to the ring (checking every attempt's data and counters either way).
+     */
+    private static final int ATTEMPTS = 20;
+
     @Test
     void shouldFallBackToTheRingWhenThePagesAreNotCached() throws IOException {
         UringIO io = newIO(16, true);
         DatabaseFile f = writtenFile(io, "cold.db", 16384);
-        evictFromPageCache(f);
-        UringIO.Stats before = io.stats();
-        MemorySegment in = buffer(4096);
-        Completion c = f.pread(4096, in, new Completion());
-        assertFalse(c.isDone(), "EAGAIN from preadv2(RWF_NOWAIT): the read went to the ring");
-        assertEquals(4096, await(io, c));
-        assertSameBytes(pattern(16384, 7).asSlice(4096, 4096), in);
-        assertEquals(before.fastReads(), io.stats().fastReads());
-        assertEquals(before.ringOps() + 1, io.stats().ringOps());
+        MemorySegment expected = pattern(16384, 7).asSlice(4096, 4096);
+        boolean viaRing = false;
+        for (int attempt = 0; attempt < ATTEMPTS && !viaRing; attempt++) {
+            evictFromPageCache(f);
+            UringIO.Stats before = io.stats();
+            MemorySegment in = buffer(4096);
+            Completion c = f.pread(4096, in, new Completion());
+            viaRing = !c.isDone(); // EAGAIN from preadv2(RWF_NOWAIT): the read went to the ring
+            assertEquals(4096, await(io, c));
+            assertSameBytes(expected, in);
+            UringIO.Stats after = io.stats();
+            assertEquals(before.fastReads() + (viaRing ? 0 : 1), after.fastReads());
+            assertEquals(before.ringOps() + (viaRing ? 1 : 0), after.ringOps());
+        }
+        assertTrue(viaRing, "an uncached read went through the ring");
     }
 
     @Test
     void shouldContinueAPartlyCachedReadThroughTheRing() throws IOException {
         UringIO io = newIO(16, true);
         DatabaseFile f = writtenFile(io, "partial.db", 65536);
-        evictFromPageCache(f);
-        disableReadAhead(f);
-        // Cache the first page only: with nothing cached the fast path gets EAGAIN and the ring reads just it.
-        assertEquals(4096, await(io, f.pread(0, buffer(4096), new Completion())));
-        UringIO.Stats before = io.stats();
-        MemorySegment in = buffer(16384);
-        Completion c = f.pread(0, in, new Completion());
-        assertFalse(c.isDone(), "only the first page came from the cache");
-        assertEquals(16384, await(io, c), "the cached part and the rest, as one result");
-        assertSameBytes(pattern(65536, 7).asSlice(0, 16384), in);
-        assertEquals(before.continued() + 1, io.stats().continued());
-        assertEquals(before.ringOps() + 1, io.stats().ringOps());
+        MemorySegment expected = pattern(65536, 7).asSlice(0, 16384);
+        boolean continued = false;
+        for (int attempt = 0; attempt < ATTEMPTS && !continued; attempt++) {
+            evictFromPageCache(f);
+            disableReadAhead(f);
+            // Cache the first page only (without read-ahead, the read brings in just what it asked for).
+            assertEquals(4096, await(io, f.pread(0, buffer(4096), new Completion())));
+            UringIO.Stats before = io.stats();
+            MemorySegment in = buffer(16384);
+            Completion c = f.pread(0, in, new Completion());
+            continued = !c.isDone(); // only the first page came from the cache
+            assertEquals(16384, await(io, c), "the cached part and the rest, as one result");
+            assertSameBytes(expected, in);
+            UringIO.Stats after = io.stats();
+            assertEquals(before.continued() + (continued ? 1 : 0), after.continued());
+            assertEquals(before.ringOps() + (continued ? 1 : 0), after.ringOps());
+        }
+        assertTrue(continued, "a partly cached read was finished by the ring");
     }
 
     @Test
