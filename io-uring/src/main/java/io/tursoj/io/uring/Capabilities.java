@@ -112,10 +112,6 @@ public record Capabilities(boolean available, String reason) {
         if (missing != null) {
             return no(missing);
         }
-        String agrona = checkHandOffQueue();
-        if (agrona != null) {
-            return no(agrona);
-        }
         RingFacts facts;
         try {
             facts = env.ringProber().probe();
@@ -150,7 +146,11 @@ public record Capabilities(boolean available, String reason) {
         return new Capabilities(
                 true,
                 "io_uring through liburing 2.3 (kernel features 0x" + Integer.toHexString(facts.features())
-                        + ", last opcode " + facts.lastOp() + ")");
+                        + ", last opcode " + facts.lastOp() + "; cross-thread hand-off: "
+                        + (HandOff.agronaUsable()
+                                ? "Agrona"
+                                : "JDK queue, as Agrona needs --add-exports java.base/jdk.internal.misc=ALL-UNNAMED")
+                        + ")");
     }
 
     private static String setupFailure(int errno, int sysctlDisabled) {
@@ -197,17 +197,6 @@ public record Capabilities(boolean available, String reason) {
         } catch (IllegalCallerException e) {
             return "native access is denied (--illegal-native-access=deny): run java with"
                     + " --enable-native-access=ALL-UNNAMED";
-        }
-    }
-
-    /** Agrona's queues reach jdk.internal.misc.Unsafe, which the JVM must export to them. */
-    static String checkHandOffQueue() {
-        try {
-            new org.agrona.concurrent.ManyToOneConcurrentArrayQueue<Object>(2).offer("probe");
-            return null;
-        } catch (LinkageError e) {
-            return "Agrona's queue cannot reach jdk.internal.misc.Unsafe: run java with"
-                    + " --add-exports java.base/jdk.internal.misc=ALL-UNNAMED (" + e + ")";
         }
     }
 

@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 /**
  * The io_uring backend: one ring per instance, driven through liburing 2.3 and FFM.
@@ -38,8 +37,7 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  *   <li><b>One issuer.</b> Only the holder of {@link #lease} touches the ring, the slot table, the overflow queue
  *       and the request pool, and only it runs callbacks (so they never run concurrently). {@link #step} holds the
  *       lease; a {@link DatabaseFile} call on another thread takes it only if it is free, and otherwise hands its
- *       request over through {@link #handOff} (bounded, Agrona's many-to-one queue; {@link #spill} takes the rare
- *       excess) and, if the issuer is asleep in the kernel, wakes it through an eventfd the ring is reading.
+ *       request over through {@link #handOff} (bounded, see {@link HandOff}; {@link #spill} takes the rare excess) and, if the issuer is asleep in the kernel, wakes it through an eventfd the ring is reading.
  *   <li><b>user_data is a slot.</b> At most {@code queueDepth} operations are in the ring, each in a slot of
  *       {@link #slots}; its SQE's user_data is the slot and the slot's generation ({@link UserData}). With no free
  *       slot or SQE, a request waits in {@link #overflow} and starts when a slot frees up: never blocked, never
@@ -71,11 +69,17 @@ public final class UringIO implements IO {
     private static final int EINTR = 4;
     private static final int EBUSY = 16;
 
-    /** What an instance is built with; {@link #from(IOOptions)} reads the defaults. */
-    record Config(int queueDepth, boolean fastRead, boolean fixedFiles, long seed, long closeDrainNanos) {
+    /** What an instance is built with; {@code from(IOOptions)} reads the defaults (and the system property). */
+    record Config(
+            int queueDepth,
+            boolean fastRead,
+            boolean fixedFiles,
+            boolean agronaHandOff,
+            long seed,
+            long closeDrainNanos) {
         static Config from(IOOptions options) {
             boolean fast = !"false".equalsIgnoreCase(System.getProperty(FAST_READ_PROPERTY, "true"));
-            return new Config(options.queueDepth(), fast, true, options.seed(), CLOSE_DRAIN_NANOS);
+            return new Config(options.queueDepth(), fast, true, true, options.seed(), CLOSE_DRAIN_NANOS);
         }
     }
 
@@ -94,8 +98,7 @@ public final class UringIO implements IO {
     private final Clock clock = Clock.SYSTEM;
     private final RandomSource random;
     private final IssuerLease lease = new IssuerLease();
-    private final ManyToOneConcurrentArrayQueue<Request> handOff =
-            new ManyToOneConcurrentArrayQueue<>(HAND_OFF_CAPACITY);
+    private final HandOff handOff;
     private final ConcurrentLinkedQueue<Request> spill = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger wakers = new AtomicInteger();
@@ -136,6 +139,7 @@ public final class UringIO implements IO {
     UringIO(Config config) throws IOException {
         this.config = config;
         this.random = config.seed() != 0 ? RandomSource.seeded(config.seed()) : RandomSource.system();
+        this.handOff = HandOff.create(HAND_OFF_CAPACITY, config.agronaHandOff());
         int depth = config.queueDepth();
         // Twice the slots, so the internal wake-up read and cancels always find an SQE.
         this.ring = Ring.create(Math.min(32768, Math.max(8, depth * 2)), 0);
@@ -147,11 +151,12 @@ public final class UringIO implements IO {
             this.wakeBuffer = arena.allocate(8, 8);
             this.wakeValue = arena.allocateFrom(ValueLayout.JAVA_LONG, 1L);
             this.wakeErrno = Libc.newErrnoState(arena);
+            this.files = new FileTable(ring, config.fixedFiles(), FIXED_FILE_SLOTS);
+            // Last, so that nothing after it can fail and leak the descriptor.
             this.wakeFd = Libc.eventfd(0, Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC, issuerErrno);
             if (wakeFd < 0) {
                 throw new IOFailedException(-wakeFd, "eventfd");
             }
-            this.files = new FileTable(ring, config.fixedFiles(), FIXED_FILE_SLOTS);
         } catch (IOException | RuntimeException | Error e) {
             ring.exit();
             throw e;

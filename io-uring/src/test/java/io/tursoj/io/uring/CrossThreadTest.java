@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Single issuer, many submitters: hand-off to the stepping thread, its wake-up, and the overflow queue. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -51,9 +53,14 @@ class CrossThreadTest extends UringTestSupport {
         void run() throws Exception;
     }
 
-    @Test
-    void shouldHandOverToTheIssuerWhileItIsBusy() throws IOException {
-        UringIO io = newIO(16, false);
+    private UringIO newIO(boolean agrona) throws IOException {
+        return newIO(new UringIO.Config(16, true, true, agrona, 1, TimeUnit.MILLISECONDS.toNanos(100)));
+    }
+
+    @ParameterizedTest(name = "agrona={0}")
+    @ValueSource(booleans = {true, false})
+    void shouldHandOverToTheIssuerWhileItIsBusy(boolean agrona) throws IOException {
+        UringIO io = newIO(agrona);
         DatabaseFile f = io.openFile(path("handoff.db"), OpenFlags.READ_WRITE_CREATE);
         toClose.add(f);
         Thread owner = Thread.currentThread();
@@ -80,9 +87,10 @@ class CrossThreadTest extends UringTestSupport {
         assertSameBytes(data, in);
     }
 
-    @Test
-    void shouldFinishEverySubmissionFromManyThreadsWhileTheOwnerSteps() throws Exception {
-        UringIO io = newIO(32, true);
+    @ParameterizedTest(name = "agrona={0}")
+    @ValueSource(booleans = {true, false})
+    void shouldFinishEverySubmissionFromManyThreadsWhileTheOwnerSteps(boolean agrona) throws Exception {
+        UringIO io = newIO(agrona);
         DatabaseFile f = io.openFile(path("many.db"), OpenFlags.READ_WRITE_CREATE);
         toClose.add(f);
         int threads = 4;
@@ -136,10 +144,11 @@ class CrossThreadTest extends UringTestSupport {
         }
     }
 
-    @Test
-    void shouldWakeAStepperSleepingInTheKernelWhenAnotherThreadSubmits() throws Exception {
+    @ParameterizedTest(name = "agrona={0}")
+    @ValueSource(booleans = {true, false})
+    void shouldWakeAStepperSleepingInTheKernelWhenAnotherThreadSubmits(boolean agrona) throws Exception {
         // A short close drain: the fifo read below never finishes, so closing the IO cancels it.
-        UringIO io = newIO(new UringIO.Config(8, true, true, 1, TimeUnit.MILLISECONDS.toNanos(100)));
+        UringIO io = newIO(agrona);
         DatabaseFile fifo = openFifo(io, "wake.fifo");
         Completion parked = fifo.pread(0, buffer(8), new Completion()); // never finishes until the fifo is written
         DatabaseFile f = io.openFile(path("wake.db"), OpenFlags.READ_WRITE_CREATE);
@@ -162,7 +171,7 @@ class CrossThreadTest extends UringTestSupport {
 
     @Test
     void shouldWakeASleepingStepperAndCancelWhatNeverFinishesOnClose() throws Exception {
-        UringIO io = newIO(new UringIO.Config(8, true, true, 1, TimeUnit.MILLISECONDS.toNanos(100)));
+        UringIO io = newIO(new UringIO.Config(8, true, true, true, 1, TimeUnit.MILLISECONDS.toNanos(100)));
         DatabaseFile fifo = openFifo(io, "close.fifo");
         Completion parked = fifo.pread(0, buffer(8), new Completion());
         io.step(0);

@@ -105,7 +105,7 @@ class FixedResourcesTest extends UringTestSupport {
 
     @Test
     void shouldWorkWithoutAFixedFileTable() throws IOException {
-        UringIO io = newIO(new UringIO.Config(16, false, false, 1, UringIO.CLOSE_DRAIN_NANOS));
+        UringIO io = newIO(new UringIO.Config(16, false, false, true, 1, UringIO.CLOSE_DRAIN_NANOS));
         assertFalse(io.hasFixedFiles());
         try (DatabaseFile f = io.openFile(path("plain.db"), OpenFlags.READ_WRITE_CREATE)) {
             assertEquals(-1, ((UringFile) f).fixedIndex);

@@ -44,7 +44,7 @@ abstract class UringTestSupport {
     }
 
     UringIO newIO(int queueDepth, boolean fastRead) throws IOException {
-        return newIO(new UringIO.Config(queueDepth, fastRead, true, 1, UringIO.CLOSE_DRAIN_NANOS));
+        return newIO(new UringIO.Config(queueDepth, fastRead, true, true, 1, UringIO.CLOSE_DRAIN_NANOS));
     }
 
     UringIO newIO(UringIO.Config config) throws IOException {
