@@ -51,7 +51,7 @@ public final class HandOffBench {
             r.buf = buf;
             r.completion = completion;
             while (!q.offer(r)) {
-                Thread.onSpinWait();
+                Thread.yield(); // not onSpinWait: on 2 vCPUs spinning producers starve the consumer
             }
         }
 
@@ -89,7 +89,7 @@ public final class HandOffBench {
             long seq;
             while (true) {
                 if (!ring.hasAvailableCapacity(1)) { // avoid throwing InsufficientCapacityException in a loop
-                    Thread.onSpinWait();
+                    Thread.yield();
                     continue;
                 }
                 try {
@@ -151,7 +151,7 @@ public final class HandOffBench {
         while (seen < total) {
             int n = q.drain(sum);
             if (n == 0) {
-                Thread.onSpinWait();
+                Thread.yield();
             }
             seen += n;
         }
