@@ -57,11 +57,13 @@ class FastReadTest extends UringTestSupport {
     }
 
     /*
-     * RWF_NOWAIT may start read-ahead for the pages it misses. On a busy machine that disk read can finish before
-     * the copy is attempted, and a cold read then succeeds in place. The two tests below therefore repeat their
-     * scenario until a read actually went to the ring (checking every attempt's data and counters either way).
+     * RWF_NOWAIT starts read-ahead for the pages it misses before it gives up with EAGAIN. The virtio disk here often
+     * answers from the host's cache within microseconds, so on a loaded machine (the submitting thread preempted in
+     * between) a cold read regularly succeeds in place: observed here from 1 in 4 attempts to 3 in 4 at load 14.
+     * The two tests below therefore repeat their scenario until a read did go to the ring, checking every attempt's
+     * data and counters either way.
      */
-    private static final int ATTEMPTS = 20;
+    private static final int ATTEMPTS = 300;
 
     @Test
     void shouldFallBackToTheRingWhenThePagesAreNotCached() throws IOException {
