@@ -60,7 +60,7 @@ final class MemoryFile implements DatabaseFile {
     @Override
     public Completion sync(Completion completion) {
         completion.markSubmitted();
-        finish(completion, closed ? -Errno.EBADF : 0);
+        finish(completion, -checkWritable());
         return completion;
     }
 

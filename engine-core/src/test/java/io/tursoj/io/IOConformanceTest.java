@@ -285,6 +285,8 @@ public abstract class IOConformanceTest {
             assertTrue(w.failed());
             assertEquals(Errno.EBADF, w.errno());
             assertEquals(-Errno.EBADF, await(f.truncate(0, new Completion())));
+            assertEquals(-Errno.EBADF, await(f.sync(new Completion())));
+            assertEquals(-Errno.EBADF, await(f.dataSync(new Completion())));
             MemorySegment in = buffer(4096);
             assertEquals(4096, await(f.pread(0, in, new Completion())));
             assertEquals(-1, pattern(4096, 1).mismatch(in), "the failed write changed nothing");

@@ -38,7 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+        jvmArgsAppend = {
+            "--enable-native-access=ALL-UNNAMED",
+            "--add-exports",
+            "java.base/jdk.internal.misc=ALL-UNNAMED"
+        })
 public class RandomReadBench {
     static final int READS_PER_INVOCATION = 4096;
     private static final int OFFSET_COUNT = 1 << 16;

@@ -42,7 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 @Fork(
         value = 1,
-        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+        jvmArgsAppend = {
+            "--enable-native-access=ALL-UNNAMED",
+            "--add-exports",
+            "java.base/jdk.internal.misc=ALL-UNNAMED"
+        })
 public class SyncWriteBench {
     private static final long FILE_BYTES = 64L << 20;
     private static final int OFFSET_COUNT = 1 << 12;

@@ -221,7 +221,7 @@ final class NioFile implements DatabaseFile {
 
     private Completion submitTask(NioOp.Kind kind, long length, Completion completion) {
         completion.markSubmitted();
-        int e = kind == NioOp.Kind.TRUNCATE ? checkWritable() : closed ? Errno.EBADF : 0;
+        int e = checkWritable(); // sync, data sync and truncate all need a writable file (DatabaseFile contract)
         if (e == 0 && kind == NioOp.Kind.TRUNCATE) {
             e = IOArgs.checkTruncate(length);
         }

@@ -97,7 +97,7 @@ final class SimFile implements DatabaseFile {
             synchronized (io.disk()) {
                 op.syncBarrier = data.completedMutations();
             }
-            io.submit(op, closed ? Errno.EBADF : 0);
+            io.submit(op, closed || flags().readOnly() ? Errno.EBADF : 0);
         }
         return completion;
     }
