@@ -139,7 +139,7 @@ class LexerTest {
     void shouldMakeWindowKeywordsContextual() {
         assertEquals(List.of(ID, COMMA, WINDOW, ID, AS, EOF), types("window, window w AS"));
         assertEquals(List.of(RP, OVER, LP, RP, OVER, ID, ID, ID, EOF), types(") over ( ) over w x over"));
-        assertEquals(List.of(RP, FILTER, LP, ID, FILTER, LP, EOF), types(") filter ( x filter ("));
+        assertEquals(List.of(RP, FILTER, LP, ID, ID, LP, EOF), types(") filter ( x filter ("));
     }
 
     @Test
