@@ -49,7 +49,7 @@ public final class Lexer {
 
     static TokenBuffer tokenize(String sql) {
         Lexer lexer = new Lexer(sql);
-        TokenBuffer buffer = new TokenBuffer(sql, sql.length() / 5 + 4);
+        TokenBuffer buffer = new TokenBuffer(sql, sql.length() / 3 + 8);
         while (lexer.next()) {
             buffer.add(lexer.type, lexer.tokenStart, lexer.position);
         }
