@@ -32,6 +32,12 @@ final class SqliteOracle {
 
     record Verdict(Kind kind, String message) {}
 
+    /**
+     * One step of a script: a statement to judge (prepared as EXPLAIN, nothing runs) or, with {@code run}, a
+     * statement to execute so that later steps see its effect (CREATE TABLE before CREATE TRIGGER).
+     */
+    record Probe(String sql, boolean run) {}
+
     private SqliteOracle() {}
 
     static boolean available() {
@@ -47,6 +53,31 @@ final class SqliteOracle {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Verdicts for the probes of one script, in order, in one database: after {@code context} ran. The verdict of a
+     * run probe is the error it raised, if any.
+     */
+    static List<Verdict> judge(List<String> context, List<Probe> probes) {
+        List<String> command = new ArrayList<>();
+        command.add("sqlite3");
+        command.add("-batch");
+        command.add(":memory:");
+        for (String sql : context) {
+            command.add("-cmd");
+            command.add(sql);
+        }
+        command.add("-cmd");
+        command.add("SELECT " + MARKER + "context");
+        for (int i = 0; i < probes.size(); i++) {
+            Probe probe = probes.get(i);
+            command.add("-cmd");
+            command.add(probe.run() || startsWithExplain(probe.sql()) ? probe.sql() : "EXPLAIN " + probe.sql());
+            command.add("-cmd");
+            command.add("SELECT " + MARKER + i);
+        }
+        return parseErrors(run(command), probes.size());
     }
 
     /** Verdicts for {@code statements}, each prepared after the {@code context} statements ran. */
