@@ -359,18 +359,46 @@ abstract class DdlParser extends DmlParser {
         expect(TokenType.RP);
         ColumnConstraint.Storage storage = ColumnConstraint.Storage.UNSPECIFIED;
         TokenType type = peek();
-        if (type == TokenType.ID || (type.isFallbackId() && type != TokenType.GENERATED)) {
-            String word = currentText();
-            if (word.equalsIgnoreCase("stored")) {
+        if (type == TokenType.ID || type.isFallbackId()) {
+            // Any word here is taken as the storage kind (even GENERATED), and judged once the clause is known to
+            // end, as SQLite's grammar action does.
+            int word = pos;
+            advance();
+            if (!followsColumnConstraint(peek())) {
+                throw syntaxError();
+            }
+            String text = tokens.text(word);
+            if (text.equalsIgnoreCase("stored")) {
                 storage = ColumnConstraint.Storage.STORED;
-            } else if (word.equalsIgnoreCase("virtual")) {
+            } else if (text.equalsIgnoreCase("virtual")) {
                 storage = ColumnConstraint.Storage.VIRTUAL;
             } else {
-                throw grammarError("error in generated column \"" + column.text() + "\"", start());
+                throw grammarError("error in generated column \"" + column.text() + "\"", tokens.start(word));
             }
-            advance();
         }
         return new ColumnConstraint.Generated(span(begin), name, expr, storage);
+    }
+
+    private static boolean followsColumnConstraint(TokenType type) {
+        return switch (type) {
+            case COMMA,
+                    RP,
+                    SEMI,
+                    EOF,
+                    CONSTRAINT,
+                    DEFAULT,
+                    NULL,
+                    NOT,
+                    PRIMARY,
+                    UNIQUE,
+                    CHECK,
+                    REFERENCES,
+                    DEFERRABLE,
+                    COLLATE,
+                    GENERATED,
+                    AS -> true;
+            default -> false;
+        };
     }
 
     /** {@code REFERENCES table [(columns)] [ON ... | MATCH ...]... [[NOT] DEFERRABLE ...]}. */

@@ -643,7 +643,7 @@ abstract class ExpressionParser extends ParserBase {
 
     /**
      * A type name: one or more words (identifiers, fallback keywords, strings) and optional {@code (n)} or {@code
-     * (n, m)}; null when no word follows. In a column definition GENERATED starts a constraint instead.
+     * (n, m)}; null when no word follows.
      */
     final TypeName parseTypeName(boolean inColumnDefinition) {
         if (!isTypeWord(inColumnDefinition)) {
@@ -671,9 +671,20 @@ abstract class ExpressionParser extends ParserBase {
         return new TypeName(span(begin), name.toString(), arguments);
     }
 
+    /**
+     * GENERATED and ALWAYS are fallback keywords, so SQLite reads them as type words too ({@code a INT generated} has
+     * the type "INT generated") and strips a trailing "GENERATED ALWAYS" from the type of a generated column. Here a
+     * column's type words stop before {@code GENERATED ALWAYS AS}, which then reads as the constraint: the same tree.
+     */
     private boolean isTypeWord(boolean inColumnDefinition) {
         TokenType type = peek();
-        return type.isIdOrString() && !(inColumnDefinition && type == TokenType.GENERATED);
+        if (!type.isIdOrString()) {
+            return false;
+        }
+        return !(inColumnDefinition
+                && type == TokenType.GENERATED
+                && peek(1) == TokenType.ALWAYS
+                && peek(2) == TokenType.AS);
     }
 
     /** {@code [+|-] number} as written, e.g. {@code "-5"}. */

@@ -52,8 +52,10 @@ abstract class SelectParser extends ExpressionParser {
     final Select parseSelectAfterWith(int begin, With with) {
         SelectCore first = parseSelectCore();
         List<Select.Compound> compounds = new ArrayList<>();
-        List<OrderingTerm> orderBy = parseOrderByOpt();
-        Limit limit = parseLimitOpt();
+        // ORDER BY and LIMIT belong to a SELECT core in SQLite's grammar: VALUES cannot take them.
+        boolean query = first instanceof SelectCore.Query;
+        List<OrderingTerm> orderBy = query ? parseOrderByOpt() : List.of();
+        Limit limit = query ? parseLimitOpt() : null;
         ParseException misplaced = null;
         while (true) {
             int operatorStart = start();
@@ -68,8 +70,9 @@ abstract class SelectParser extends ExpressionParser {
             }
             SelectCore core = parseSelectCore();
             compounds.add(new Select.Compound(span(operatorStart), operator, core));
-            orderBy = parseOrderByOpt();
-            limit = parseLimitOpt();
+            query = core instanceof SelectCore.Query;
+            orderBy = query ? parseOrderByOpt() : List.of();
+            limit = query ? parseLimitOpt() : null;
         }
         if (misplaced != null) {
             throw misplaced;

@@ -129,7 +129,7 @@ final class AstGenerator {
                                             pick(new Expr.RaiseAction[] {
                                                 Expr.RaiseAction.ROLLBACK, Expr.RaiseAction.ABORT, Expr.RaiseAction.FAIL
                                             }),
-                                            expr());
+                                            sqlite340Only ? new Expr.StringLiteral(S, "oops") : expr());
             };
         } finally {
             depth--;
@@ -238,8 +238,10 @@ final class AstGenerator {
             List<Select.Compound> compounds = !deep() && chance(20)
                     ? list(1, 2, () -> new Select.Compound(S, pick(Select.CompoundOperator.values()), core()))
                     : List.of();
-            List<OrderingTerm> orderBy = chance(25) ? list(1, 2, this::orderingTerm) : List.of();
-            Limit limit = chance(20) ? new Limit(S, expr(), chance(50) ? expr() : null) : null;
+            SelectCore last = compounds.isEmpty() ? first : compounds.getLast().core();
+            boolean query = last instanceof SelectCore.Query;
+            List<OrderingTerm> orderBy = query && chance(25) ? list(1, 2, this::orderingTerm) : List.of();
+            Limit limit = query && chance(20) ? new Limit(S, expr(), chance(50) ? expr() : null) : null;
             return new Select(S, with, first, compounds, orderBy, limit);
         } finally {
             depth--;
