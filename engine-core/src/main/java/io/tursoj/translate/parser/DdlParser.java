@@ -95,19 +95,19 @@ abstract class DdlParser extends DmlParser {
         boolean strict = false;
         if (peek().isName()) {
             do {
-                if (accept(TokenType.WITHOUT)) {
-                    int option = pos;
-                    parseName();
-                    if (!tokens.text(option).equalsIgnoreCase("rowid")) {
-                        throw unknownTableOption(option);
-                    }
+                boolean without = accept(TokenType.WITHOUT);
+                int option = pos;
+                parseName();
+                // SQLite judges an option once the token after it shows the option is complete.
+                if (!at(TokenType.COMMA) && !at(TokenType.SEMI) && !at(TokenType.EOF)) {
+                    throw syntaxError();
+                }
+                if (!tokens.text(option).equalsIgnoreCase(without ? "rowid" : "strict")) {
+                    throw unknownTableOption(option);
+                }
+                if (without) {
                     withoutRowid = true;
                 } else {
-                    int option = pos;
-                    parseName();
-                    if (!tokens.text(option).equalsIgnoreCase("strict")) {
-                        throw unknownTableOption(option);
-                    }
                     strict = true;
                 }
             } while (accept(TokenType.COMMA));

@@ -296,7 +296,9 @@ abstract class ExpressionPrinter {
             }
         }
         TokenType type = Keywords.lookup(text, 0, text.length());
-        return type != TokenType.ID && !type.isName();
+        // WINDOW, OVER and FILTER are keywords only next to the tokens the lexer looks for; as names they lex as ID.
+        boolean contextual = type == TokenType.WINDOW || type == TokenType.OVER || type == TokenType.FILTER;
+        return type != TokenType.ID && !type.isName() && !contextual;
     }
 
     final void qualifiedName(QualifiedName name) {

@@ -50,11 +50,16 @@ public final class Lexer {
     static TokenBuffer tokenize(String sql) {
         Lexer lexer = new Lexer(sql);
         TokenBuffer buffer = new TokenBuffer(sql, sql.length() / 3 + 8);
+        boolean contextual = false;
         while (lexer.next()) {
-            buffer.add(lexer.type, lexer.tokenStart, lexer.position);
+            TokenType type = lexer.type;
+            contextual |= type == TokenType.WINDOW || type == TokenType.OVER || type == TokenType.FILTER;
+            buffer.add(type, lexer.tokenStart, lexer.position);
         }
         buffer.add(TokenType.EOF, lexer.limit, lexer.limit);
-        resolveContextualKeywords(buffer);
+        if (contextual) {
+            resolveContextualKeywords(buffer);
+        }
         return buffer;
     }
 

@@ -369,9 +369,9 @@ abstract class SelectParser extends ExpressionParser {
             expect(TokenType.BY);
             return new IndexedBy(span(begin), parseName());
         }
-        if (at(TokenType.NOT) && peek(1) == TokenType.INDEXED) {
-            advance();
-            advance();
+        if (accept(TokenType.NOT)) {
+            // After a table name NOT can only start NOT INDEXED.
+            expect(TokenType.INDEXED);
             return new IndexedBy(span(begin), null);
         }
         return null;

@@ -489,7 +489,19 @@ final class AstGenerator {
         List<ColumnConstraint> constraints = new ArrayList<>();
         int count = random.nextInt(4);
         for (int i = 0; i < count; i++) {
-            constraints.add(columnConstraint(chance(15) ? name() : null));
+            ColumnConstraint constraint = columnConstraint(chance(15) ? name() : null);
+            // After "AS (expr)" a bare word is the storage kind, so an unnamed GENERATED cannot follow directly.
+            if (constraint instanceof ColumnConstraint.Generated next
+                    && next.name() == null
+                    && !constraints.isEmpty()
+                    && constraints.getLast() instanceof ColumnConstraint.Generated previous
+                    && previous.storage() == ColumnConstraint.Storage.UNSPECIFIED) {
+                constraints.set(
+                        constraints.size() - 1,
+                        new ColumnConstraint.Generated(
+                                S, previous.name(), previous.expr(), ColumnConstraint.Storage.STORED));
+            }
+            constraints.add(constraint);
         }
         return new ColumnDef(S, name(), chance(80) ? typeName() : null, List.copyOf(constraints));
     }

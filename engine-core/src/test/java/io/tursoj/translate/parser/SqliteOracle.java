@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks the installed {@code sqlite3} command whether statements parse: each statement is prepared as {@code EXPLAIN
- * stmt} (so nothing runs), after the given context statements (which do run, so that tables exist for CREATE
+ * Asks the installed {@code sqlite3} command whether statements parse: each statement is prepared as {@code EXPLAIN QUERY
+ * PLAN stmt} (so nothing runs), after the given context statements (which do run, so that tables exist for CREATE
  * TRIGGER and ALTER TABLE). One process takes a batch of statements as {@code -cmd} arguments; a deliberate error
  * naming a marker column after each statement separates their error messages on stderr.
  */
@@ -19,6 +19,12 @@ final class SqliteOracle {
     private static final int BATCH_CHARS = 400_000;
     private static final int BATCH_STATEMENTS = 2_000;
     private static final String MARKER = "zz_oracle_marker_";
+
+    /**
+     * Prepared behind EXPLAIN QUERY PLAN so nothing runs; the full prefix also keeps a statement that starts with the
+     * word QUERY from reading as part of it.
+     */
+    private static final String PREFIX = "EXPLAIN QUERY PLAN ";
 
     /** How sqlite3 judged a statement. */
     enum Kind {
@@ -73,7 +79,7 @@ final class SqliteOracle {
         for (int i = 0; i < probes.size(); i++) {
             Probe probe = probes.get(i);
             command.add("-cmd");
-            command.add(probe.run() || startsWithExplain(probe.sql()) ? probe.sql() : "EXPLAIN " + probe.sql());
+            command.add(probe.run() || startsWithExplain(probe.sql()) ? probe.sql() : PREFIX + probe.sql());
             command.add("-cmd");
             command.add("SELECT " + MARKER + i);
         }
@@ -111,7 +117,7 @@ final class SqliteOracle {
         for (int i = 0; i < statements.size(); i++) {
             String sql = statements.get(i);
             command.add("-cmd");
-            command.add(startsWithExplain(sql) ? sql : "EXPLAIN " + sql);
+            command.add(startsWithExplain(sql) ? sql : PREFIX + sql);
             command.add("-cmd");
             command.add("SELECT " + MARKER + i);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tursoj.translate.parser.ast.AlterAction;
@@ -71,14 +72,14 @@ class StatementParserTest {
     @Test
     void shouldReadCompoundsWithOrderByAndLimitForTheWhole() {
         Select select =
-                parse(Select.class, "SELECT 1 UNION ALL SELECT 2 INTERSECT VALUES (3), (4) ORDER BY 1 LIMIT 5, 10");
+                parse(Select.class, "SELECT 1 UNION ALL VALUES (3), (4) INTERSECT SELECT 2 ORDER BY 1 LIMIT 5, 10");
         assertEquals(2, select.compounds().size());
         assertEquals(
                 Select.CompoundOperator.UNION_ALL, select.compounds().get(0).operator());
         assertEquals(
                 Select.CompoundOperator.INTERSECT, select.compounds().get(1).operator());
         SelectCore.Values values = assertInstanceOf(
-                SelectCore.Values.class, select.compounds().get(1).core());
+                SelectCore.Values.class, select.compounds().get(0).core());
         assertEquals(2, values.rows().size());
         assertEquals(1, select.orderBy().size());
         assertEquals(num("10"), select.limit().limit());
@@ -86,6 +87,18 @@ class StatementParserTest {
         Select offset = parse(Select.class, "SELECT 1 LIMIT 10 OFFSET 5");
         assertEquals(num("10"), offset.limit().limit());
         assertEquals(num("5"), offset.limit().offset());
+    }
+
+    @Test
+    void shouldRefuseOrderByAndLimitAfterValues() {
+        // SQLite's grammar gives ORDER BY and LIMIT to SELECT cores only.
+        assertThrows(ParseException.class, () -> Parser.parse("VALUES (1) ORDER BY 1"));
+        assertThrows(ParseException.class, () -> Parser.parse("SELECT 1 UNION VALUES (2) LIMIT 1"));
+        assertEquals(
+                1,
+                parse(Select.class, "VALUES (2) UNION SELECT 1 ORDER BY 1")
+                        .orderBy()
+                        .size());
     }
 
     @Test
