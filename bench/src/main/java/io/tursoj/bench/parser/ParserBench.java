@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms2g", "-Xmx2g"})
 public class ParserBench {
 
     @Param("4")
@@ -65,8 +67,7 @@ public class ParserBench {
         for (String sql : statements) {
             bytes += sql.getBytes(StandardCharsets.UTF_8).length;
         }
-        System.out.printf(
-                Locale.ROOT, "%nparser corpus: %d statements, %.1f MB%n", statements.length, bytes / 1e6);
+        System.out.printf(Locale.ROOT, "%nparser corpus: %d statements, %.1f MB%n", statements.length, bytes / 1e6);
     }
 
     @Benchmark

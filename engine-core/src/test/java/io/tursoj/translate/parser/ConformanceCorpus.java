@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +43,20 @@ final class ConformanceCorpus {
         return null;
     }
 
+    private static final Map<Path, List<Statement>> SQLTEST = new ConcurrentHashMap<>();
+    private static final Map<Path, List<Statement>> SLT = new ConcurrentHashMap<>();
+
+    /** The sqltest statements (read once per test JVM). */
     static List<Statement> sqltestStatements(Path root) {
+        return SQLTEST.computeIfAbsent(root, ConformanceCorpus::readSqltest);
+    }
+
+    /** The sqllogictest statements (read once per test JVM). */
+    static List<Statement> sltStatements(Path root) {
+        return SLT.computeIfAbsent(root, ConformanceCorpus::readSlt);
+    }
+
+    private static List<Statement> readSqltest(Path root) {
         List<Statement> statements = new ArrayList<>();
         int script = 0;
         for (Path file : files(root.resolve("sqltest"), ".sqltest")) {
@@ -57,10 +72,10 @@ final class ConformanceCorpus {
                 }
             }
         }
-        return statements;
+        return List.copyOf(statements);
     }
 
-    static List<Statement> sltStatements(Path root) {
+    private static List<Statement> readSlt(Path root) {
         List<Statement> statements = new ArrayList<>();
         int script = 1_000_000;
         for (Path file : files(root.resolve("slt"), ".test")) {
@@ -70,7 +85,7 @@ final class ConformanceCorpus {
                 statements.add(new Statement(origin, script, sql));
             }
         }
-        return statements;
+        return List.copyOf(statements);
     }
 
     private static List<Path> files(Path dir, String suffix) {

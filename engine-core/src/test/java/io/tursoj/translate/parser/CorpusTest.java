@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -44,49 +45,52 @@ class CorpusTest {
         statements.addAll(ConformanceCorpus.sltStatements(root));
         assertTrue(statements.size() > 600_000, "corpus looks incomplete: " + statements.size());
 
-        Map<Integer, List<SqliteOracle.Probe>> probesByScript = new LinkedHashMap<>();
-        Map<Integer, List<Rejected>> rejectedByScript = new LinkedHashMap<>();
-        for (ConformanceCorpus.Statement statement : statements) {
+        // Parse on every core; each Parser is private to its statement.
+        Object[] results = new Object[statements.size()];
+        IntStream.range(0, results.length).parallel().forEach(i -> {
             try {
-                for (Stmt stmt : Parser.parseAll(statement.sql())) {
-                    if (isSchemaChange(stmt)) {
-                        probesByScript
-                                .computeIfAbsent(statement.script(), k -> new ArrayList<>())
-                                .add(new SqliteOracle.Probe(statement.sql(), true));
-                    }
-                }
+                results[i] = Parser.parseAll(statements.get(i).sql());
             } catch (ParseException e) {
-                probesByScript
-                        .computeIfAbsent(statement.script(), k -> new ArrayList<>())
-                        .add(new SqliteOracle.Probe(statement.sql(), false));
-                rejectedByScript
-                        .computeIfAbsent(statement.script(), k -> new ArrayList<>())
-                        .add(new Rejected(statement, e));
+                results[i] = e;
+            }
+        });
+        // Scripts with a rejected statement go to sqlite3: their schema changes run, their rejects are judged.
+        Map<Integer, List<Integer>> scripts = new LinkedHashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            scripts.computeIfAbsent(statements.get(i).script(), k -> new ArrayList<>())
+                    .add(i);
+        }
+        OracleSession<Rejected> session = new OracleSession<>();
+        for (List<Integer> script : scripts.values()) {
+            if (script.stream().noneMatch(i -> results[i] instanceof ParseException)) {
+                continue;
+            }
+            session.newScript();
+            for (int i : script) {
+                ConformanceCorpus.Statement statement = statements.get(i);
+                if (results[i] instanceof ParseException e) {
+                    session.judge(statement.sql(), new Rejected(statement, e));
+                } else if (((List<?>) results[i]).stream().anyMatch(stmt -> isSchemaChange((Stmt) stmt))) {
+                    session.run(statement.sql());
+                }
             }
         }
 
         List<String> wrong = new ArrayList<>();
         List<String> otherMessage = new ArrayList<>();
         int rejectedCount = 0;
-        for (Map.Entry<Integer, List<Rejected>> entry : rejectedByScript.entrySet()) {
-            List<SqliteOracle.Probe> probes = probesByScript.get(entry.getKey());
-            List<SqliteOracle.Verdict> verdicts = SqliteOracle.judge(List.of(), probes);
-            int next = 0;
-            for (Rejected rejected : entry.getValue()) {
-                rejectedCount++;
-                while (probes.get(next).run()) {
-                    next++;
-                }
-                SqliteOracle.Verdict verdict = verdicts.get(next++);
-                String where = rejected.statement().origin() + ": "
-                        + rejected.statement().sql();
-                if (verdict.kind() == SqliteOracle.Kind.ACCEPTED) {
-                    wrong.add(where + "\n  ours: " + rejected.error().getMessage() + "\n  sqlite3: "
-                            + (verdict.message() == null ? "accepted" : verdict.message()));
-                } else if (!rejected.error().getMessage().equals(verdict.message())) {
-                    otherMessage.add(
-                            where + "\n  ours: " + rejected.error().getMessage() + "\n  sqlite3: " + verdict.message());
-                }
+        for (OracleSession.Judged<Rejected> judged : session.results()) {
+            rejectedCount++;
+            Rejected rejected = judged.payload();
+            SqliteOracle.Verdict verdict = judged.verdict();
+            String where =
+                    rejected.statement().origin() + ": " + rejected.statement().sql();
+            if (verdict.kind() == SqliteOracle.Kind.ACCEPTED) {
+                wrong.add(where + "\n  ours: " + rejected.error().getMessage() + "\n  sqlite3: "
+                        + (verdict.message() == null ? "accepted" : verdict.message()));
+            } else if (!rejected.error().getMessage().equals(verdict.message())) {
+                otherMessage.add(
+                        where + "\n  ours: " + rejected.error().getMessage() + "\n  sqlite3: " + verdict.message());
             }
         }
         System.out.printf(

@@ -38,7 +38,6 @@ class DifferentialTest {
     private static final int SAMPLE_SLT_PER_FILE = 25;
     private static final int GENERATED = FULL ? 50_000 : 3_000;
     private static final int MUTANTS_PER_STATEMENT = 2;
-    private static final int BATCH_PROBES = 1_500;
 
     /** One judged statement: where it came from, our verdict and sqlite3's. */
     private record Outcome(String source, String sql, ParseException ours, SqliteOracle.Verdict sqlite) {
@@ -52,6 +51,7 @@ class DifferentialTest {
     }
 
     private final List<Outcome> outcomes = new ArrayList<>();
+    private final OracleSession<Outcome> session = new OracleSession<>();
 
     @Test
     void shouldAcceptExactlyWhatSqliteAccepts() throws IOException {
@@ -63,6 +63,10 @@ class DifferentialTest {
 
         judgeCorpus(root, random, mutator);
         judgeGenerated();
+        for (OracleSession.Judged<Outcome> judged : session.results()) {
+            Outcome outcome = judged.payload();
+            outcomes.add(new Outcome(outcome.source(), outcome.sql(), outcome.ours(), judged.verdict()));
+        }
 
         Map<String, Integer> documented = new TreeMap<>();
         List<String> undocumented = new ArrayList<>();
@@ -176,9 +180,7 @@ class DifferentialTest {
      */
     private void judgeScript(
             List<ConformanceCorpus.Statement> script, double keep, SplittableRandom random, Mutator mutator) {
-        List<String> context = new ArrayList<>();
-        List<SqliteOracle.Probe> probes = new ArrayList<>();
-        List<Outcome> pending = new ArrayList<>();
+        session.newScript();
         for (ConformanceCorpus.Statement statement : script) {
             List<Stmt> parsed = null;
             try {
@@ -187,66 +189,37 @@ class DifferentialTest {
                 // judged below if kept
             }
             if (random.nextDouble() < keep) {
-                add(probes, pending, "corpus", statement.sql());
+                judge("corpus", statement.sql());
                 for (int m = 0; m < MUTANTS_PER_STATEMENT; m++) {
                     String mutant = mutator.mutate(statement.sql());
                     // One statement only, and not one that starts with ';' (EXPLAIN ; would not parse).
                     if (StatementSplitter.split(mutant).size() == 1 && !mutant.startsWith(";")) {
-                        add(probes, pending, "mutated", mutant);
+                        judge("mutated", mutant);
                     }
                 }
             }
             if (parsed != null && parsed.stream().anyMatch(CorpusTest::isSchemaChange)) {
-                probes.add(new SqliteOracle.Probe(statement.sql(), true));
-                pending.add(null);
-            }
-            if (probes.size() >= BATCH_PROBES) {
-                flush(context, probes, pending);
+                session.run(statement.sql());
             }
         }
-        flush(context, probes, pending);
     }
 
-    private static void add(List<SqliteOracle.Probe> probes, List<Outcome> pending, String source, String sql) {
+    private void judge(String source, String sql) {
         ParseException ours = null;
         try {
             Parser.parseAll(sql);
         } catch (ParseException e) {
             ours = e;
         }
-        probes.add(new SqliteOracle.Probe(sql, false));
-        pending.add(new Outcome(source, sql, ours, null));
-    }
-
-    private void flush(List<String> context, List<SqliteOracle.Probe> probes, List<Outcome> pending) {
-        if (probes.isEmpty()) {
-            return;
-        }
-        List<SqliteOracle.Verdict> verdicts = SqliteOracle.judge(context, probes);
-        for (int i = 0; i < probes.size(); i++) {
-            Outcome outcome = pending.get(i);
-            if (outcome == null) {
-                context.add(probes.get(i).sql());
-            } else {
-                outcomes.add(new Outcome(outcome.source(), outcome.sql(), outcome.ours(), verdicts.get(i)));
-            }
-        }
-        probes.clear();
-        pending.clear();
+        session.judge(sql, new Outcome(source, sql, ours, null));
     }
 
     private void judgeGenerated() {
-        List<SqliteOracle.Probe> probes = new ArrayList<>();
-        List<Outcome> pending = new ArrayList<>();
-        List<String> context = new ArrayList<>();
+        session.newScript();
         for (int seed = 0; seed < GENERATED; seed++) {
             Stmt stmt = new AstGenerator(SEED + seed, true).statement();
-            add(probes, pending, "generated", SqlPrinter.print(stmt));
-            if (probes.size() >= BATCH_PROBES) {
-                flush(context, probes, pending);
-            }
+            judge("generated", SqlPrinter.print(stmt));
         }
-        flush(context, probes, pending);
     }
 
     // ---- documented differences

@@ -7,10 +7,13 @@ import io.tursoj.translate.parser.ast.Stmt;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,31 +28,31 @@ class FuzzTest {
     private static final int CASES = Integer.getInteger("tursoj.parser.fuzzCases", 120_000);
     private static final long SEED = Long.getLong("tursoj.parser.seed", 20240601L);
 
-    private final List<String> failures = new ArrayList<>();
-    private int parsed;
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger parsed = new AtomicInteger();
 
     @Test
     void shouldOnlyEverThrowParseException() {
-        SplittableRandom random = new SplittableRandom(SEED);
-        Mutator mutator = new Mutator(SEED);
         List<String> seeds = seedStatements();
-        for (int i = 0; i < CASES; i++) {
+        // Each case draws from its own generator, seeded from the case number, so cases run in parallel and any
+        // failure reproduces from (seed, case).
+        IntStream.range(0, CASES).parallel().forEach(i -> {
+            SplittableRandom random = new SplittableRandom(SEED * 1_000_003L + i);
+            Mutator mutator = new Mutator(random.nextLong());
             String input = switch (i % 4) {
                 case 0 -> randomTokens(random, mutator);
                 case 1 -> randomText(random);
                 default -> mutator.mutate(seeds.get(random.nextInt(seeds.size())));
             };
             check(input);
-        }
-        for (String input : deepInputs()) {
-            check(input);
-        }
-        System.out.printf(Locale.ROOT, "fuzz: %d cases (seed %d), %d parsed%n", CASES, SEED, parsed);
+        });
+        deepInputs().parallelStream().forEach(this::check);
+        System.out.printf(Locale.ROOT, "fuzz: %d cases (seed %d), %d parsed%n", CASES, SEED, parsed.get());
         if (!failures.isEmpty()) {
             fail(failures.size() + " fuzz failures, e.g.\n"
                     + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
         }
-        assertTrue(parsed > CASES / 50, "too few fuzz inputs parsed to exercise the printer: " + parsed);
+        assertTrue(parsed.get() > CASES / 50, "too few fuzz inputs parsed to exercise the printer: " + parsed);
     }
 
     /** Corpus statements when the corpus is there, else generated ones. */
@@ -68,7 +71,7 @@ class FuzzTest {
     private void check(String input) {
         try {
             List<Stmt> statements = Parser.parseAll(input);
-            parsed++;
+            parsed.incrementAndGet();
             for (Stmt stmt : statements) {
                 String problem = RoundTripTest.roundTripProblem(stmt);
                 if (problem != null) {

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.tursoj.translate.parser.ast.Stmt;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -45,24 +48,24 @@ class RoundTripTest {
         for (int i = 0; i < slt.size(); i += FULL ? 1 : 8) {
             statements.add(slt.get(i));
         }
-        List<String> problems = new ArrayList<>();
-        int checked = 0;
-        for (ConformanceCorpus.Statement statement : statements) {
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger checked = new AtomicInteger();
+        statements.parallelStream().forEach(statement -> {
             List<Stmt> parsed;
             try {
                 parsed = Parser.parseAll(statement.sql());
             } catch (ParseException e) {
-                continue; // the corpus test decides whether rejecting it is right
+                return; // the corpus test decides whether rejecting it is right
             }
             for (Stmt stmt : parsed) {
-                checked++;
+                checked.incrementAndGet();
                 String problem = roundTripProblem(stmt);
                 if (problem != null && problems.size() < 20) {
                     problems.add(statement.origin() + ": " + statement.sql() + "\n" + problem);
                 }
             }
-        }
-        assertTrue(checked > 20_000, "too few statements checked: " + checked);
+        });
+        assertTrue(checked.get() > 20_000, "too few statements checked: " + checked);
         if (!problems.isEmpty()) {
             fail(problems.size() + " statements do not round-trip, e.g.\n" + String.join("\n\n", problems));
         }
@@ -70,14 +73,14 @@ class RoundTripTest {
 
     @Test
     void shouldRoundTripGeneratedTrees() {
-        List<String> problems = new ArrayList<>();
-        for (int seed = 0; seed < GENERATED; seed++) {
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        IntStream.range(0, GENERATED).parallel().forEach(seed -> {
             Stmt stmt = new AstGenerator(seed, seed % 2 == 0).statement();
             String problem = roundTripProblem(stmt);
             if (problem != null && problems.size() < 10) {
                 problems.add("seed " + seed + ": " + problem);
             }
-        }
+        });
         if (!problems.isEmpty()) {
             fail("generated trees do not round-trip, e.g.\n" + String.join("\n\n", problems));
         }
