@@ -17,9 +17,12 @@ import java.util.List;
  * }</pre>
  *
  * <p>It accepts what SQLite 3.40's parser accepts, plus the later additions of the 3.50 dialect (ORDER BY inside
- * aggregate calls, {@code _} digit separators, aliases and qualified names in trigger statements) and Turso's
- * {@code BEGIN CONCURRENT}. Errors are SQLite's ({@link ParseException}). Empty statements ({@code ;;}) are skipped.
- * A Parser is for one input and one thread.
+ * aggregate calls, {@code _} digit separators, an expression as RAISE's message, join keywords as function names,
+ * aliases and qualified names on the tables of trigger statements) and Turso's {@code BEGIN CONCURRENT}. Errors are
+ * SQLite's ({@link ParseException}), raised at the token where SQLite raises them. Empty statements ({@code ;;}) are
+ * skipped. Checks that SQLite makes while parsing but that are about the schema rather than the grammar (a column
+ * with both DEFAULT and GENERATED, VALUES rows of different widths) are left to later stages. A Parser is for one
+ * input and one thread.
  */
 public final class Parser extends DdlParser {
 
