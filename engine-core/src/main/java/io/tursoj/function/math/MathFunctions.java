@@ -1,0 +1,209 @@
+package io.tursoj.function.math;
+
+import static io.tursoj.function.FunctionDef.DETERMINISTIC;
+import static io.tursoj.function.FunctionDef.scalar;
+
+import io.tursoj.function.FunctionContext;
+import io.tursoj.function.FunctionDef;
+import io.tursoj.vdbe.value.Register;
+import io.tursoj.vdbe.value.ValueType;
+import java.util.function.Consumer;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * SQLite's math functions (FEATURES.md §5c, {@code SQLITE_ENABLE_MATH_FUNCTIONS}).
+ *
+ * <p>Rules: an argument must be a number or text that looks like one ({@code sqlite3_value_numeric_type} INTEGER or
+ * REAL), else the result is NULL; the computation is in doubles; a NaN result (a domain error such as
+ * {@code sqrt(-1)} or {@code acos(2)}) is NULL. {@code ceil}, {@code floor} and {@code trunc} return an INTEGER
+ * argument unchanged. {@code ln}, {@code log}, {@code log10}, {@code log2} return NULL for arguments not above zero;
+ * {@code log(B, X)} also for a base not above 1 (whose logarithm is not positive).
+ *
+ * <p>Results are the Java library's ({@link StrictMath} for transcendental functions, which is fdlibm); SQLite uses
+ * the C library's, so the last bit may differ for some arguments (text renderings with 15 digits almost never do).
+ */
+public final class MathFunctions {
+    private MathFunctions() {}
+
+    private static final double LN2 = StrictMath.log(2.0);
+
+    public static void register(Consumer<FunctionDef> sink) {
+        int d = DETERMINISTIC;
+        sink.accept(scalar("acos", 1, d, unary(StrictMath::acos)));
+        sink.accept(scalar("acosh", 1, d, unary(MathFunctions::acosh)));
+        sink.accept(scalar("asin", 1, d, unary(StrictMath::asin)));
+        sink.accept(scalar("asinh", 1, d, unary(MathFunctions::asinh)));
+        sink.accept(scalar("atan", 1, d, unary(StrictMath::atan)));
+        sink.accept(scalar("atan2", 2, d, binary(StrictMath::atan2)));
+        sink.accept(scalar("atanh", 1, d, unary(MathFunctions::atanh)));
+        sink.accept(scalar("ceil", 1, d, rounding(Math::ceil)));
+        sink.accept(scalar("ceiling", 1, d, rounding(Math::ceil)));
+        sink.accept(scalar("cos", 1, d, unary(StrictMath::cos)));
+        sink.accept(scalar("cosh", 1, d, unary(StrictMath::cosh)));
+        sink.accept(scalar("degrees", 1, d, unary(x -> x * (180.0 / Math.PI))));
+        sink.accept(scalar("exp", 1, d, unary(StrictMath::exp)));
+        sink.accept(scalar("floor", 1, d, rounding(Math::floor)));
+        sink.accept(scalar("ln", 1, d, logarithm(StrictMath::log)));
+        sink.accept(scalar("log", 1, d, logarithm(StrictMath::log10)));
+        sink.accept(scalar("log", 2, d, MathFunctions::logBase));
+        sink.accept(scalar("log10", 1, d, logarithm(StrictMath::log10)));
+        sink.accept(scalar("log2", 1, d, logarithm(MathFunctions::log2)));
+        sink.accept(scalar("mod", 2, d, binary((x, y) -> x % y)));
+        sink.accept(scalar("pi", 0, d, (c, a, o) -> o.setDouble(Math.PI)));
+        sink.accept(scalar("pow", 2, d, binary(StrictMath::pow)));
+        sink.accept(scalar("power", 2, d, binary(StrictMath::pow)));
+        sink.accept(scalar("radians", 1, d, unary(x -> x * (Math.PI / 180.0))));
+        sink.accept(scalar("sin", 1, d, unary(StrictMath::sin)));
+        sink.accept(scalar("sinh", 1, d, unary(StrictMath::sinh)));
+        sink.accept(scalar("sqrt", 1, d, unary(Math::sqrt)));
+        sink.accept(scalar("tan", 1, d, unary(StrictMath::tan)));
+        sink.accept(scalar("tanh", 1, d, unary(StrictMath::tanh)));
+        sink.accept(scalar("trunc", 1, d, rounding(x -> x < 0 ? Math.ceil(x) : Math.floor(x))));
+    }
+
+    private static boolean isNumber(Register r) {
+        ValueType t = r.numericType();
+        return t == ValueType.INTEGER || t == ValueType.REAL;
+    }
+
+    private static io.tursoj.function.ScalarFunction unary(DoubleUnaryOperator f) {
+        return (FunctionContext c, Register[] a, Register out) -> {
+            if (!isNumber(a[0])) {
+                out.setNull();
+                return;
+            }
+            out.setDouble(f.applyAsDouble(a[0].asDouble()));
+        };
+    }
+
+    private static io.tursoj.function.ScalarFunction binary(DoubleBinaryOperator f) {
+        return (FunctionContext c, Register[] a, Register out) -> {
+            if (!isNumber(a[0]) || !isNumber(a[1])) {
+                out.setNull();
+                return;
+            }
+            out.setDouble(f.applyAsDouble(a[0].asDouble(), a[1].asDouble()));
+        };
+    }
+
+    /** ceil, floor, trunc: INTEGER (or integer text) unchanged, REAL rounded, anything else NULL. */
+    private static io.tursoj.function.ScalarFunction rounding(DoubleUnaryOperator f) {
+        return (FunctionContext c, Register[] a, Register out) -> {
+            switch (a[0].numericType()) {
+                case INTEGER -> out.setLong(a[0].asLong());
+                case REAL -> out.setDouble(f.applyAsDouble(a[0].asDouble()));
+                default -> out.setNull();
+            }
+        };
+    }
+
+    private static io.tursoj.function.ScalarFunction logarithm(DoubleUnaryOperator f) {
+        return (FunctionContext c, Register[] a, Register out) -> {
+            if (!isNumber(a[0])) {
+                out.setNull();
+                return;
+            }
+            double x = a[0].asDouble();
+            if (x <= 0.0) {
+                out.setNull();
+                return;
+            }
+            out.setDouble(f.applyAsDouble(x));
+        };
+    }
+
+    /** {@code log(B, X)}: the logarithm of X in base B; NULL unless B > 1 and X > 0. */
+    private static void logBase(FunctionContext c, Register[] a, Register out) {
+        if (!isNumber(a[0])) {
+            out.setNull();
+            return;
+        }
+        double base = a[0].asDouble();
+        if (base <= 0.0) {
+            out.setNull();
+            return;
+        }
+        double lnBase = StrictMath.log(base);
+        if (lnBase <= 0.0 || !isNumber(a[1])) {
+            out.setNull();
+            return;
+        }
+        double x = a[1].asDouble();
+        if (x <= 0.0) {
+            out.setNull();
+            return;
+        }
+        out.setDouble(StrictMath.log(x) / lnBase);
+    }
+
+    /** Base-2 logarithm, exact for powers of two. */
+    static double log2(double x) {
+        if (x > 0 && !Double.isInfinite(x)) {
+            int exp = Math.getExponent(x);
+            if (exp >= Double.MIN_EXPONENT && x == Math.scalb(1.0, exp)) {
+                return exp;
+            }
+        }
+        return StrictMath.log(x) / LN2;
+    }
+
+    private static final double TWO_POW_28 = 268435456.0;
+    private static final double TWO_POW_M28 = 1.0 / TWO_POW_28;
+
+    /** Inverse hyperbolic cosine, by fdlibm's formulas (as C libraries compute it). */
+    static double acosh(double x) {
+        if (Double.isNaN(x) || x < 1.0) {
+            return Double.NaN;
+        } else if (x >= TWO_POW_28) {
+            return Double.isInfinite(x) ? x : StrictMath.log(x) + LN2;
+        } else if (x == 1.0) {
+            return 0.0;
+        } else if (x > 2.0) {
+            return StrictMath.log(2.0 * x - 1.0 / (x + StrictMath.sqrt(x * x - 1.0)));
+        }
+        double t = x - 1.0;
+        return StrictMath.log1p(t + StrictMath.sqrt(2.0 * t + t * t));
+    }
+
+    /** Inverse hyperbolic sine, by fdlibm's formulas. */
+    static double asinh(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        double ax = Math.abs(x);
+        if (ax < TWO_POW_M28) {
+            return x;
+        }
+        double w;
+        if (ax > TWO_POW_28) {
+            w = StrictMath.log(ax) + LN2;
+        } else if (ax > 2.0) {
+            w = StrictMath.log(2.0 * ax + 1.0 / (StrictMath.sqrt(x * x + 1.0) + ax));
+        } else {
+            double t = x * x;
+            w = StrictMath.log1p(ax + t / (1.0 + StrictMath.sqrt(1.0 + t)));
+        }
+        return x > 0 ? w : -w;
+    }
+
+    /** Inverse hyperbolic tangent, by fdlibm's formulas; plus or minus infinity at plus or minus one. */
+    static double atanh(double x) {
+        double ax = Math.abs(x);
+        if (Double.isNaN(x) || ax > 1.0) {
+            return Double.NaN;
+        } else if (ax == 1.0) {
+            return x / 0.0;
+        } else if (ax < TWO_POW_M28) {
+            return x;
+        }
+        double t;
+        if (ax < 0.5) {
+            t = ax + ax;
+            t = 0.5 * StrictMath.log1p(t + t * ax / (1.0 - ax));
+        } else {
+            t = 0.5 * StrictMath.log1p((ax + ax) / (1.0 - ax));
+        }
+        return x >= 0 ? t : -t;
+    }
+}
