@@ -20,8 +20,10 @@ import java.util.function.DoubleUnaryOperator;
  * argument unchanged. {@code ln}, {@code log}, {@code log10}, {@code log2} return NULL for arguments not above zero;
  * {@code log(B, X)} also for a base not above 1 (whose logarithm is not positive).
  *
- * <p>Results are the Java library's ({@link StrictMath} for transcendental functions, which is fdlibm); SQLite uses
- * the C library's, so the last bit may differ for some arguments (text renderings with 15 digits almost never do).
+ * <p>SQLite calls the C library; Java's functions are not bit-identical to it. For each function the closer of
+ * {@link Math} (whose exp, log, sin, cos, tan and pow match glibc on nearly every argument) and {@link StrictMath}
+ * (fdlibm: closer for log10 and tanh) is used; the inverse hyperbolic functions follow fdlibm's formulas. Where
+ * results differ it is in the last bit or two, which a 15-digit rendering almost never shows.
  */
 public final class MathFunctions {
     private MathFunctions() {}
@@ -39,25 +41,25 @@ public final class MathFunctions {
         sink.accept(scalar("atanh", 1, d, unary(MathFunctions::atanh)));
         sink.accept(scalar("ceil", 1, d, rounding(Math::ceil)));
         sink.accept(scalar("ceiling", 1, d, rounding(Math::ceil)));
-        sink.accept(scalar("cos", 1, d, unary(StrictMath::cos)));
+        sink.accept(scalar("cos", 1, d, unary(Math::cos)));
         sink.accept(scalar("cosh", 1, d, unary(StrictMath::cosh)));
         sink.accept(scalar("degrees", 1, d, unary(x -> x * (180.0 / Math.PI))));
-        sink.accept(scalar("exp", 1, d, unary(StrictMath::exp)));
+        sink.accept(scalar("exp", 1, d, unary(Math::exp)));
         sink.accept(scalar("floor", 1, d, rounding(Math::floor)));
-        sink.accept(scalar("ln", 1, d, logarithm(StrictMath::log)));
+        sink.accept(scalar("ln", 1, d, logarithm(Math::log)));
         sink.accept(scalar("log", 1, d, logarithm(StrictMath::log10)));
         sink.accept(scalar("log", 2, d, MathFunctions::logBase));
         sink.accept(scalar("log10", 1, d, logarithm(StrictMath::log10)));
         sink.accept(scalar("log2", 1, d, logarithm(MathFunctions::log2)));
         sink.accept(scalar("mod", 2, d, binary((x, y) -> x % y)));
         sink.accept(scalar("pi", 0, d, (c, a, o) -> o.setDouble(Math.PI)));
-        sink.accept(scalar("pow", 2, d, binary(StrictMath::pow)));
-        sink.accept(scalar("power", 2, d, binary(StrictMath::pow)));
+        sink.accept(scalar("pow", 2, d, binary(Math::pow)));
+        sink.accept(scalar("power", 2, d, binary(Math::pow)));
         sink.accept(scalar("radians", 1, d, unary(x -> x * (Math.PI / 180.0))));
-        sink.accept(scalar("sin", 1, d, unary(StrictMath::sin)));
+        sink.accept(scalar("sin", 1, d, unary(Math::sin)));
         sink.accept(scalar("sinh", 1, d, unary(StrictMath::sinh)));
         sink.accept(scalar("sqrt", 1, d, unary(Math::sqrt)));
-        sink.accept(scalar("tan", 1, d, unary(StrictMath::tan)));
+        sink.accept(scalar("tan", 1, d, unary(Math::tan)));
         sink.accept(scalar("tanh", 1, d, unary(StrictMath::tanh)));
         sink.accept(scalar("trunc", 1, d, rounding(x -> x < 0 ? Math.ceil(x) : Math.floor(x))));
     }
@@ -67,13 +69,21 @@ public final class MathFunctions {
         return t == ValueType.INTEGER || t == ValueType.REAL;
     }
 
+    /**
+     * The argument's value after numeric affinity, as SQLite reads it once {@code sqlite3_value_numeric_type} has
+     * converted it: integer text becomes an integer first ({@code '-0'} is 0, not -0.0).
+     */
+    private static double number(Register r) {
+        return r.numericType() == ValueType.INTEGER ? (double) r.asLong() : r.asDouble();
+    }
+
     private static io.tursoj.function.ScalarFunction unary(DoubleUnaryOperator f) {
         return (FunctionContext c, Register[] a, Register out) -> {
             if (!isNumber(a[0])) {
                 out.setNull();
                 return;
             }
-            out.setDouble(f.applyAsDouble(a[0].asDouble()));
+            out.setDouble(f.applyAsDouble(number(a[0])));
         };
     }
 
@@ -83,7 +93,7 @@ public final class MathFunctions {
                 out.setNull();
                 return;
             }
-            out.setDouble(f.applyAsDouble(a[0].asDouble(), a[1].asDouble()));
+            out.setDouble(f.applyAsDouble(number(a[0]), number(a[1])));
         };
     }
 
@@ -92,7 +102,7 @@ public final class MathFunctions {
         return (FunctionContext c, Register[] a, Register out) -> {
             switch (a[0].numericType()) {
                 case INTEGER -> out.setLong(a[0].asLong());
-                case REAL -> out.setDouble(f.applyAsDouble(a[0].asDouble()));
+                case REAL -> out.setDouble(f.applyAsDouble(number(a[0])));
                 default -> out.setNull();
             }
         };
@@ -104,7 +114,7 @@ public final class MathFunctions {
                 out.setNull();
                 return;
             }
-            double x = a[0].asDouble();
+            double x = number(a[0]);
             if (x <= 0.0) {
                 out.setNull();
                 return;
@@ -113,19 +123,22 @@ public final class MathFunctions {
         };
     }
 
-    /** {@code log(B, X)}: the logarithm of X in base B; NULL unless B > 1 and X > 0. */
+    /**
+     * {@code log(B, X)}: the logarithm of X in base B; NULL unless B > 1 and X > 0. As in SQLite, only B is checked
+     * for being a number: X is read as a double ({@code '1,000'} is 1.0).
+     */
     private static void logBase(FunctionContext c, Register[] a, Register out) {
         if (!isNumber(a[0])) {
             out.setNull();
             return;
         }
-        double base = a[0].asDouble();
+        double base = number(a[0]);
         if (base <= 0.0) {
             out.setNull();
             return;
         }
-        double lnBase = StrictMath.log(base);
-        if (lnBase <= 0.0 || !isNumber(a[1])) {
+        double lnBase = Math.log(base);
+        if (lnBase <= 0.0) {
             out.setNull();
             return;
         }
@@ -134,18 +147,29 @@ public final class MathFunctions {
             out.setNull();
             return;
         }
-        out.setDouble(StrictMath.log(x) / lnBase);
+        out.setDouble(Math.log(x) / lnBase);
     }
 
-    /** Base-2 logarithm, exact for powers of two. */
+    private static final double LOG2_E_HI = 1.4426950408889634;
+    private static final double LOG2_E_LO = 2.0355273740931033e-17;
+    private static final double SQRT2 = Math.sqrt(2.0);
+
+    /**
+     * Base-2 logarithm: the binary exponent plus the logarithm of the significand (kept near 1, so that its error
+     * stays far below the result's last bit), exact for powers of two.
+     */
     static double log2(double x) {
-        if (x > 0 && !Double.isInfinite(x)) {
-            int exp = Math.getExponent(x);
-            if (exp >= Double.MIN_EXPONENT && x == Math.scalb(1.0, exp)) {
-                return exp;
-            }
+        int e = Math.getExponent(x);
+        if (!(x > 0) || Double.isInfinite(x) || e < Double.MIN_EXPONENT) {
+            return Math.log(x) / LN2;
         }
-        return StrictMath.log(x) / LN2;
+        double m = x / Math.scalb(1.0, e);
+        if (m > SQRT2) {
+            m /= 2;
+            e++;
+        }
+        double l = Math.log(m);
+        return e + Math.fma(l, LOG2_E_HI, l * LOG2_E_LO);
     }
 
     private static final double TWO_POW_28 = 268435456.0;
@@ -156,11 +180,11 @@ public final class MathFunctions {
         if (Double.isNaN(x) || x < 1.0) {
             return Double.NaN;
         } else if (x >= TWO_POW_28) {
-            return Double.isInfinite(x) ? x : StrictMath.log(x) + LN2;
+            return Double.isInfinite(x) ? x : Math.log(x) + LN2;
         } else if (x == 1.0) {
             return 0.0;
         } else if (x > 2.0) {
-            return StrictMath.log(2.0 * x - 1.0 / (x + StrictMath.sqrt(x * x - 1.0)));
+            return Math.log(2.0 * x - 1.0 / (x + Math.sqrt(x * x - 1.0)));
         }
         double t = x - 1.0;
         return StrictMath.log1p(t + StrictMath.sqrt(2.0 * t + t * t));
@@ -177,9 +201,9 @@ public final class MathFunctions {
         }
         double w;
         if (ax > TWO_POW_28) {
-            w = StrictMath.log(ax) + LN2;
+            w = Math.log(ax) + LN2;
         } else if (ax > 2.0) {
-            w = StrictMath.log(2.0 * ax + 1.0 / (StrictMath.sqrt(x * x + 1.0) + ax));
+            w = Math.log(2.0 * ax + 1.0 / (Math.sqrt(x * x + 1.0) + ax));
         } else {
             double t = x * x;
             w = StrictMath.log1p(ax + t / (1.0 + StrictMath.sqrt(1.0 + t)));

@@ -104,7 +104,7 @@ final class SqlQuoting {
                         r,
                         RealFormat.GENERIC,
                         false,
-                        15,
+                        RealFormat.valueDigits(),
                         0,
                         RealFormat.FLAG_ALT2 | RealFormat.FLAG_ZERO,
                         (byte) 0,

@@ -37,7 +37,7 @@ final class ValueFunctions {
             case NULL -> out.setNull();
             default -> {
                 double d = x.asDouble();
-                out.setDouble(d < 0 ? -d : d);
+                out.setDouble(Math.abs(d)); // SQLite clears the sign of -0.0 too
             }
         }
     }

@@ -144,6 +144,40 @@ public final class Compare {
     }
 
     /**
+     * {@code x BETWEEN low AND high}, as SQLite rewrites it: {@code x >= low AND x <= high}, each comparison with its own
+     * affinity, combined with three-valued AND. Returns a {@link Logic} truth value.
+     */
+    public static int between(
+            Register x, Register low, Register high, Affinity lowAffinity, Affinity highAffinity, Collation collation) {
+        int ge = evaluate(Op.GE, x, low, lowAffinity, collation, false);
+        int le = evaluate(Op.LE, x, high, highAffinity, collation, false);
+        return Logic.and(ge, le);
+    }
+
+    /**
+     * {@code x IN (v1, v2, ...)}: TRUE when x equals some vi; otherwise UNKNOWN when x or any vi is NULL, else FALSE.
+     * An empty list gives FALSE even for a NULL x. {@code affinity} is the affinity of x (SQLite compares an IN list
+     * with the left operand's affinity).
+     */
+    public static int in(Register x, Register[] list, Affinity affinity, Collation collation) {
+        if (list.length == 0) {
+            return Logic.FALSE;
+        }
+        if (x.isNull()) {
+            return Logic.UNKNOWN;
+        }
+        boolean sawNull = false;
+        for (Register v : list) {
+            if (v.isNull()) {
+                sawNull = true;
+            } else if (compareWithAffinity(x, v, affinity, collation) == 0) {
+                return Logic.TRUE;
+            }
+        }
+        return sawNull ? Logic.UNKNOWN : Logic.FALSE;
+    }
+
+    /**
      * {@code sqlite3IntFloatCompare}: an integer against a double, exactly. SQLite treats a NaN as NULL, so every
      * integer is greater than it.
      */
