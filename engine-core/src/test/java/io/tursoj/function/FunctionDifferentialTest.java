@@ -334,7 +334,7 @@ class FunctionDifferentialTest {
                 Answer ref = theirs(spec.name(), args);
                 int[] counts = perFunction.computeIfAbsent(spec.name() + "/" + args.size(), k -> new int[3]);
                 counts[0]++;
-                if (mine.equals(ref)) {
+                if (SqliteOracle.agree(mine, ref)) {
                     counts[1]++;
                 } else if (spec.approximate() && close(mine, ref)) {
                     counts[2]++;

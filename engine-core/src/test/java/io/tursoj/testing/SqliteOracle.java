@@ -35,6 +35,20 @@ public final class SqliteOracle implements AutoCloseable {
 
     private final Connection connection;
 
+    /**
+     * Whether two answers agree: identical, or both the real zero with different signs. SQLite 3.50 reads a sign
+     * without digits ({@code '-x'}) as -0.0 where newer SQLite reads +0.0; both render as {@code 0.0}.
+     */
+    public static boolean agree(Answer a, Answer b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        return a.value() instanceof Value.RealValue x
+                && b.value() instanceof Value.RealValue y
+                && x.value() == 0.0
+                && y.value() == 0.0;
+    }
+
     public SqliteOracle() {
         try {
             connection = DriverManager.getConnection("jdbc:sqlite::memory:");

@@ -252,7 +252,6 @@ public final class Arithmetic {
             byte[] zl = left.textBytes();
             byte[] zr = right.textBytes();
             byte[] buf = out.prepareBuffer((int) total, false);
-            assert zl != buf && zr != buf;
             System.arraycopy(zl, 0, buf, 0, nl);
             System.arraycopy(zr, 0, buf, nl, nr);
         }
