@@ -1,5 +1,6 @@
 package io.tursoj.testing;
 
+import io.tursoj.vdbe.value.RealFormat;
 import io.tursoj.vdbe.value.Utf8;
 import io.tursoj.vdbe.value.Value;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,23 @@ public final class SqliteOracle implements AutoCloseable {
 
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * The real-number dialect of this SQLite: 3.50 and older render reals with 15 digits (TursoJ's dialect); the
+     * newer SQLite in the pinned sqlite-jdbc renders 17. Tests switch {@link RealFormat} to match the oracle.
+     */
+    public RealFormat.Dialect dialect() {
+        String[] v = version().split("\\.");
+        int minor = Integer.parseInt(v[1]);
+        return Integer.parseInt(v[0]) == 3 && minor <= 50
+                ? RealFormat.Dialect.LEGACY_15
+                : RealFormat.Dialect.ROUND_TRIP_17;
+    }
+
+    /** Whether this SQLite is the dialect TursoJ targets (3.50), where even text with NUL bytes converts alike. */
+    public boolean isTargetDialect() {
+        return dialect() == RealFormat.Dialect.LEGACY_15;
     }
 
     /** SQLite's version string. */

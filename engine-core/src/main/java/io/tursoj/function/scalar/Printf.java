@@ -49,8 +49,9 @@ final class Printf {
         byte[] fmt = args[0].textBytes();
         int fmtLen = Utf8.cLength(fmt, 0, args[0].textLength());
         out.reset();
+        boolean appended;
         try {
-            render(fmt, fmtLen, args, out, result.fpDecode());
+            appended = render(fmt, fmtLen, args, out, result.fpDecode());
         } catch (EvaluationException e) {
             if (e.resultCode() != EvaluationException.SQLITE_TOOBIG) {
                 throw e;
@@ -58,34 +59,48 @@ final class Printf {
             result.setNull();
             return;
         }
-        result.setText(out);
+        if (appended) {
+            result.setText(out);
+        } else {
+            result.setNull(); // SQLite 3.50 returns its never-allocated buffer, NULL, when nothing was written
+        }
     }
 
-    private static void render(byte[] fmt, int end, Register[] args, ByteBuilder out, FpDecode fp) {
+    /**
+     * Renders the format; returns whether anything was ever appended (even zero bytes): an empty format, or one that
+     * starts with an unknown conversion, appends nothing.
+     */
+    private static boolean render(byte[] fmt, int end, Register[] args, ByteBuilder out, FpDecode fp) {
         int[] argIndex = {1};
         Spec spec = new Spec();
+        boolean appended = false;
         int i = 0;
         while (i < end) {
             int pct = i;
             while (pct < end && fmt[pct] != '%') {
                 pct++;
             }
-            out.append(fmt, i, pct - i);
+            if (pct > i) {
+                out.append(fmt, i, pct - i);
+                appended = true;
+            }
             if (pct >= end) {
-                return;
+                return appended;
             }
             i = pct + 1;
             if (i >= end) {
                 out.append('%');
-                return;
+                return true;
             }
             i = parseSpec(fmt, i, end, args, argIndex, spec);
             int c = i < end ? fmt[i] & 0xff : 0;
             i++;
             if (!convert(c, spec, args, argIndex, out, fp)) {
-                return;
+                return appended;
             }
+            appended = true;
         }
+        return appended;
     }
 
     /** Reads flags, width and precision starting at {@code i}; returns the position of the conversion character. */

@@ -372,7 +372,11 @@ final class TextFunctions {
         join(a, 0, null, 0, out);
     }
 
-    /** {@code concat_ws(SEP, X, ...)}: the non-NULL arguments joined by SEP; NULL when SEP is NULL. */
+    /**
+     * {@code concat_ws(SEP, X, ...)}: the non-NULL arguments joined by SEP; NULL when SEP is NULL. As in SQLite 3.50, a
+     * separator is written only once some text has been: leading empty values add nothing ({@code concat_ws(',', '',
+     * 'b')} is {@code 'b'}), later ones do ({@code concat_ws(',', 'a', '', 'b')} is {@code 'a,,b'}).
+     */
     static void concatWs(FunctionContext ctx, Register[] a, Register out) {
         if (a[0].isNull()) {
             out.setNull();
@@ -383,27 +387,23 @@ final class TextFunctions {
 
     private static void join(Register[] a, int first, byte[] sep, int sepLen, Register out) {
         long total = 0;
-        int count = 0;
         for (int i = first; i < a.length; i++) {
             if (!a[i].isNull()) {
-                total += a[i].textLength() + (count > 0 ? sepLen : 0);
-                count++;
+                total += (total > 0 ? sepLen : 0) + a[i].textLength();
             }
         }
         Limits.checkLength(total);
         byte[] buf = out.prepareBuffer((int) total, false);
         int pos = 0;
-        boolean any = false;
         for (int i = first; i < a.length; i++) {
             if (!a[i].isNull()) {
-                if (any && sepLen > 0) {
+                if (pos > 0 && sepLen > 0) {
                     System.arraycopy(sep, 0, buf, pos, sepLen);
                     pos += sepLen;
                 }
                 int n = a[i].textLength();
                 System.arraycopy(a[i].textBytes(), 0, buf, pos, n);
                 pos += n;
-                any = true;
             }
         }
         out.commitText(pos);

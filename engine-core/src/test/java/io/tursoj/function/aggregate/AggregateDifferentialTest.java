@@ -34,8 +34,8 @@ class AggregateDifferentialTest {
 
     @BeforeAll
     static void setUp() {
-        RealFormat.setDialect(RealFormat.Dialect.ROUND_TRIP_17);
         oracle = new SqliteOracle();
+        RealFormat.setDialect(oracle.dialect());
         oracle.execute("CREATE TABLE agg(v)");
         registry = FunctionRegistry.withBuiltins();
     }
@@ -64,7 +64,7 @@ class AggregateDifferentialTest {
 
     @Test
     void shouldAggregateLikeSqlite() throws SQLException {
-        ValueGenerator g = new ValueGenerator(21, false);
+        ValueGenerator g = new ValueGenerator(21, oracle.isTargetDialect());
         int cases = 0;
         int same = 0;
         StringBuilder differences = new StringBuilder();
