@@ -249,7 +249,9 @@ final class TextFunctions {
             }
             p1 -= p2;
         }
-        if (!blob) {
+        if (blob) {
+            substrBytes(z, len, p1, p2, out);
+        } else {
             int start = 0;
             for (; start < n && p1 > 0; p1--) {
                 start = Utf8.skip(z, start, n);
@@ -259,15 +261,18 @@ final class TextFunctions {
                 stop = Utf8.skip(z, stop, n);
             }
             out.setText(z, start, stop - start);
-        } else {
-            if (p1 >= len) {
-                p1 = 0;
-                p2 = 0;
-            } else if (p2 > len - p1) {
-                p2 = len - p1;
-            }
-            out.setBlob(z, (int) p1, (int) p2);
         }
+    }
+
+    /** The BLOB case of substr: bytes {@code [p1, p1+p2)} clipped to the length. */
+    private static void substrBytes(byte[] z, long len, long p1, long p2, Register out) {
+        if (p1 >= len) {
+            p1 = 0;
+            p2 = 0;
+        } else if (p2 > len - p1) {
+            p2 = len - p1;
+        }
+        out.setBlob(z, (int) p1, (int) p2);
     }
 
     /** {@code trim(X [, Y])}, {@code ltrim}, {@code rtrim}: remove characters of Y (default a space) from the ends. */

@@ -39,6 +39,18 @@ public final class FpDecode {
     private final byte[] buf = new byte[40];
     private int start;
 
+    /**
+     * Turns a decoded infinity into the single digit 9 with the decimal point 1000 places right, which is how
+     * SQLite's printf writes an infinity under the zero flag ({@code 9.0e+999}, text that reads back as infinity).
+     */
+    void setNinesForInfinity() {
+        assert special == 1;
+        start = 0;
+        buf[0] = '9';
+        n = 1;
+        iDP = 1000;
+    }
+
     /** The i-th significant digit, as an ASCII byte. */
     public byte digit(int i) {
         assert i < n;

@@ -91,9 +91,6 @@ public final class NumberText {
         int d = 0; // decimal exponent adjustment
         int nDigit = 0;
         int eType = 1;
-        boolean eValid = true;
-        int esign = 1;
-        int e = 0;
         while (p < end && Ascii.isDigit(z[p])) {
             s = s * 10 + (z[p] - '0');
             p++;
@@ -105,51 +102,49 @@ public final class NumberText {
                 }
             }
         }
-        scanTail:
-        {
-            if (p >= end) {
-                break scanTail;
-            }
-            if (z[p] == '.') {
-                p++;
-                eType++;
-                while (p < end && Ascii.isDigit(z[p])) {
-                    if (Long.compareUnsigned(s, LARGEST_UINT64_MINUS_9_DIV_10) < 0) {
-                        s = s * 10 + (z[p] - '0');
-                        d--;
-                        nDigit++;
-                    }
-                    p++;
+        if (p < end && z[p] == '.') {
+            p++;
+            eType++;
+            while (p < end && Ascii.isDigit(z[p])) {
+                if (Long.compareUnsigned(s, LARGEST_UINT64_MINUS_9_DIV_10) < 0) {
+                    s = s * 10 + (z[p] - '0');
+                    d--;
+                    nDigit++;
                 }
-            }
-            if (p >= end) {
-                break scanTail;
-            }
-            if (z[p] == 'e' || z[p] == 'E') {
-                p++;
-                eValid = false;
-                eType++;
-                if (p >= end) {
-                    break scanTail;
-                }
-                if (z[p] == '-') {
-                    esign = -1;
-                    p++;
-                } else if (z[p] == '+') {
-                    p++;
-                }
-                while (p < end && Ascii.isDigit(z[p])) {
-                    e = e < 10000 ? (e * 10 + (z[p] - '0')) : 10000;
-                    p++;
-                    eValid = true;
-                }
-            }
-            while (p < end && Ascii.isSpace(z[p])) {
                 p++;
             }
         }
+        return scanExponent(z, p, end, s, d, sign, nDigit, eType, wantValue);
+    }
+
+    /** The rest of {@link #scan}: an optional exponent and trailing white space, then the result. */
+    private static long scanExponent(
+            byte[] z, int p, int end, long s, int d, int sign, int nDigit, int eType, boolean wantValue) {
+        boolean eValid = true;
+        int e = 0;
+        if (p < end && (z[p] == 'e' || z[p] == 'E')) {
+            p++;
+            eValid = false;
+            eType++;
+            int esign = 1;
+            if (p < end && z[p] == '-') {
+                esign = -1;
+                p++;
+            } else if (p < end && z[p] == '+') {
+                p++;
+            }
+            while (p < end && Ascii.isDigit(z[p])) {
+                e = e < 10000 ? (e * 10 + (z[p] - '0')) : 10000;
+                p++;
+                eValid = true;
+            }
+            e *= esign;
+        }
+        while (p < end && Ascii.isSpace(z[p])) {
+            p++;
+        }
         if (wantValue) {
-            return Double.doubleToRawLongBits(toDouble(s, e * esign + d, sign));
+            return Double.doubleToRawLongBits(toDouble(s, e + d, sign));
         }
         if (p == end && nDigit > 0 && eValid && eType > 0) {
             return eType;

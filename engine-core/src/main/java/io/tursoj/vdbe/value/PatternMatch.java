@@ -199,6 +199,16 @@ public final class PatternMatch {
                 return NO_WILDCARD_MATCH;
             }
         }
+        return matchAfter(c, p, pi, pEnd, s, si, sEnd, info, matchOther);
+    }
+
+    /**
+     * After a wildcard, the pattern's next literal character is {@code c} (the rest starts at {@code pi}): try the rest
+     * at every place in the string just after an occurrence of {@code c} (of either case for LIKE, when ASCII).
+     */
+    @SuppressWarnings("ParameterNumber")
+    private static int matchAfter(
+            int c, byte[] p, int pi, int pEnd, byte[] s, int si, int sEnd, Info info, int matchOther) {
         if (c < 0x80) {
             int lower = info.noCase ? Ascii.toLower(c) : c;
             int upper = info.noCase ? Ascii.toUpper(c) : c;
@@ -207,7 +217,7 @@ public final class PatternMatch {
                     si++;
                 }
                 if (si >= sEnd || s[si] == 0) {
-                    break;
+                    return NO_WILDCARD_MATCH;
                 }
                 si++;
                 int m = patternCompare(p, pi, pEnd, s, si, sEnd, info, matchOther);
@@ -215,24 +225,21 @@ public final class PatternMatch {
                     return m;
                 }
             }
-        } else {
-            while (true) {
-                long rs = readChar(s, si, sEnd);
-                int c2 = Utf8.codePoint(rs);
-                if (c2 == 0) {
-                    break;
-                }
-                si = Utf8.next(rs);
-                if (c2 != c) {
-                    continue;
-                }
+        }
+        while (true) {
+            long rs = readChar(s, si, sEnd);
+            int c2 = Utf8.codePoint(rs);
+            if (c2 == 0) {
+                return NO_WILDCARD_MATCH;
+            }
+            si = Utf8.next(rs);
+            if (c2 == c) {
                 int m = patternCompare(p, pi, pEnd, s, si, sEnd, info, matchOther);
                 if (m != NO_MATCH) {
                     return m;
                 }
             }
         }
-        return NO_WILDCARD_MATCH;
     }
 
     /**

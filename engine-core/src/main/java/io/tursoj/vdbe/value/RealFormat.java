@@ -127,56 +127,28 @@ public final class RealFormat {
             FpDecode fp) {
         boolean alt = (flags & FLAG_ALT) != 0;
         boolean alt2 = (flags & FLAG_ALT2) != 0;
-        boolean zeroPad = (flags & FLAG_ZERO) != 0;
-        if (precision < 0) {
-            precision = 6;
-        }
-        if (precision > PRECISION_LIMIT) {
-            precision = PRECISION_LIMIT;
-        }
+        precision = Math.min(precision < 0 ? 6 : precision, PRECISION_LIMIT);
         int iRound;
         if (kind == FIXED) {
             iRound = -precision;
         } else if (kind == GENERIC) {
-            if (precision == 0) {
-                precision = 1;
-            }
+            precision = Math.max(precision, 1);
             iRound = precision;
         } else {
             iRound = precision + 1;
         }
         fp.decode(value, iRound, alt2 ? 26 : 16);
+        if (fp.special != 0 && appendSpecial(out, fp, (flags & FLAG_ZERO) != 0, flagPrefix)) {
+            return;
+        }
         int start = out.length();
-        int digitCount = fp.n;
-        int iDP = fp.iDP;
-        boolean infinityAsNines = false;
-        if (fp.special != 0) {
-            if (fp.special == 2) {
-                out.appendAscii(zeroPad ? "null" : "NaN");
-                return;
-            } else if (zeroPad) {
-                infinityAsNines = true;
-                digitCount = 1;
-                iDP = 1000;
-            } else {
-                if (fp.sign == '-') {
-                    out.appendAscii("-Inf");
-                } else {
-                    if (flagPrefix != 0) {
-                        out.append(flagPrefix);
-                    }
-                    out.appendAscii("Inf");
-                }
-                return;
-            }
-        }
         byte prefix = fp.sign == '-' ? (byte) '-' : flagPrefix;
-        int exp = iDP - 1;
-        if (kind == GENERIC && precision > 0) {
-            precision--;
-        }
-        boolean removeTrailingZeros;
+        int exp = fp.iDP - 1;
+        boolean removeTrailingZeros = alt2;
         if (kind == GENERIC) {
+            if (precision > 0) {
+                precision--;
+            }
             removeTrailingZeros = !alt;
             if (exp < -4 || exp > precision) {
                 kind = EXPONENT;
@@ -184,22 +156,64 @@ public final class RealFormat {
                 precision = precision - exp;
                 kind = FIXED;
             }
-        } else {
-            removeTrailingZeros = alt2;
         }
-        int e2 = kind == EXPONENT ? 0 : iDP - 1;
-        boolean comma = (flags & FLAG_COMMA) != 0;
-        out.ensureSpare(Math.max(e2, 0) + (long) precision + 15 + (comma && e2 > 0 ? (e2 + 2) / 3 : 0));
         boolean decimalPoint = precision > 0 || alt || alt2;
         if (prefix != 0) {
             out.append(prefix);
         }
+        appendDigits(out, fp, kind == EXPONENT ? 0 : exp, precision, decimalPoint, (flags & FLAG_COMMA) != 0);
+        if (removeTrailingZeros && decimalPoint) {
+            stripTrailingZeros(out, alt2);
+        }
+        if (kind == EXPONENT) {
+            appendExponent(out, exp, upper);
+        }
+        int length = out.length() - start;
+        if ((flags & FLAG_ZERO) != 0 && (flags & FLAG_LEFT) == 0 && length < width) {
+            out.insertRepeated(start + (prefix != 0 ? 1 : 0), (byte) '0', width - length);
+        }
+    }
+
+    /**
+     * NaN and infinities: {@code NaN} ({@code null} with the zero flag), {@code Inf} / {@code -Inf} (with the sign
+     * flag's prefix). With the zero flag an infinity is instead written as the digit 9 with exponent 999, which reads
+     * back as infinity: returns false so that the caller renders it.
+     */
+    private static boolean appendSpecial(ByteBuilder out, FpDecode fp, boolean zeroPad, byte flagPrefix) {
+        if (fp.special == 2) {
+            out.appendAscii(zeroPad ? "null" : "NaN");
+            return true;
+        }
+        if (zeroPad) {
+            fp.setNinesForInfinity();
+            return false;
+        }
+        if (fp.sign == '-') {
+            out.appendAscii("-Inf");
+        } else {
+            if (flagPrefix != 0) {
+                out.append(flagPrefix);
+            }
+            out.appendAscii("Inf");
+        }
+        return true;
+    }
+
+    /**
+     * Writes the digits: the integer part (one digit in exponent form, {@code e2 + 1} digits otherwise, or a single 0
+     * when {@code e2} is negative), then the point and {@code precision} fraction digits; digits beyond those decoded
+     * are zeros.
+     */
+    private static void appendDigits(
+            ByteBuilder out, FpDecode fp, int e2, int precision, boolean decimalPoint, boolean comma) {
+        out.ensureSpare(Math.max(e2, 0) + (long) precision + 15 + (comma && e2 > 0 ? (e2 + 2) / 3 : 0));
+        int n = fp.n;
         int j = 0;
         if (e2 < 0) {
             out.append('0');
         } else {
             for (; e2 >= 0; e2--) {
-                out.append(j < digitCount ? digitAt(fp, j++, infinityAsNines) : (byte) '0');
+                out.append(j < n ? fp.digit(j++) : (byte) '0');
                 if (comma && (e2 % 3) == 0 && e2 > 1) {
                     out.append(',');
                 }
@@ -212,31 +226,22 @@ public final class RealFormat {
             out.append('0');
         }
         while ((precision--) > 0) {
-            out.append(j < digitCount ? digitAt(fp, j++, infinityAsNines) : (byte) '0');
-        }
-        if (removeTrailingZeros && decimalPoint) {
-            while (out.byteAt(out.length() - 1) == '0') {
-                out.truncate(out.length() - 1);
-            }
-            if (out.byteAt(out.length() - 1) == '.') {
-                if (alt2) {
-                    out.append('0');
-                } else {
-                    out.truncate(out.length() - 1);
-                }
-            }
-        }
-        if (kind == EXPONENT) {
-            appendExponent(out, iDP - 1, upper);
-        }
-        int length = out.length() - start;
-        if (zeroPad && (flags & FLAG_LEFT) == 0 && length < width) {
-            out.insertRepeated(start + (prefix != 0 ? 1 : 0), (byte) '0', width - length);
+            out.append(j < n ? fp.digit(j++) : (byte) '0');
         }
     }
 
-    private static byte digitAt(FpDecode fp, int j, boolean infinityAsNines) {
-        return infinityAsNines ? (byte) '9' : fp.digit(j);
+    /** Removes trailing zeros after the point, and the point itself unless {@code !} asks to keep {@code .0}. */
+    private static void stripTrailingZeros(ByteBuilder out, boolean keepPointZero) {
+        while (out.byteAt(out.length() - 1) == '0') {
+            out.truncate(out.length() - 1);
+        }
+        if (out.byteAt(out.length() - 1) == '.') {
+            if (keepPointZero) {
+                out.append('0');
+            } else {
+                out.truncate(out.length() - 1);
+            }
+        }
     }
 
     private static void appendExponent(ByteBuilder out, int exp, boolean upper) {
