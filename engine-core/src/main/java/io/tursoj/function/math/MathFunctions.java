@@ -153,10 +153,14 @@ public final class MathFunctions {
     private static final double LOG2_E_HI = 1.4426950408889634;
     private static final double LOG2_E_LO = 2.0355273740931033e-17;
     private static final double SQRT2 = Math.sqrt(2.0);
+    private static final java.math.MathContext WIDE = new java.math.MathContext(45);
+    private static final java.math.BigDecimal LN2_WIDE = lnWide(java.math.BigDecimal.valueOf(2));
 
     /**
-     * Base-2 logarithm: the binary exponent plus the logarithm of the significand (kept near 1, so that its error
-     * stays far below the result's last bit), exact for powers of two.
+     * Base-2 logarithm, correctly rounded: the binary exponent plus the logarithm of the significand (kept near 1),
+     * summed in double-double arithmetic; when that lands too close to a rounding boundary to be sure, the result is
+     * recomputed with 45-digit decimal arithmetic. (The C library's log2 is correctly rounded in practice, and
+     * {@code log2(3.0) = 1.584962500721156} is one of the boundary cases.)
      */
     static double log2(double x) {
         int e = Math.getExponent(x);
@@ -169,7 +173,33 @@ public final class MathFunctions {
             e++;
         }
         double l = Math.log(m);
-        return e + Math.fma(l, LOG2_E_HI, l * LOG2_E_LO);
+        double pHi = l * LOG2_E_HI;
+        double pLo = Math.fma(l, LOG2_E_HI, -pHi) + l * LOG2_E_LO;
+        double s = e + pHi;
+        double err = Math.abs(e) >= Math.abs(pHi) ? (e - s) + pHi : (pHi - s) + e;
+        double tail = err + pLo;
+        double r = s + tail;
+        double lost = (s - r) + tail;
+        double uncertainty = 4 * Math.ulp(l);
+        if (Math.abs(Math.abs(lost) - Math.ulp(r) / 2) > uncertainty) {
+            return r;
+        }
+        java.math.BigDecimal lnM = lnWide(new java.math.BigDecimal(m));
+        return java.math.BigDecimal.valueOf(e).add(lnM.divide(LN2_WIDE, WIDE), WIDE).doubleValue();
+    }
+
+    /** Natural logarithm of a positive value near 1 (or 2) to 45 digits: 2 atanh((v-1)/(v+1)). */
+    private static java.math.BigDecimal lnWide(java.math.BigDecimal v) {
+        java.math.BigDecimal t = v.subtract(java.math.BigDecimal.ONE).divide(v.add(java.math.BigDecimal.ONE), WIDE);
+        java.math.BigDecimal t2 = t.multiply(t, WIDE);
+        java.math.BigDecimal term = t;
+        java.math.BigDecimal sum = t;
+        java.math.BigDecimal limit = java.math.BigDecimal.ONE.movePointLeft(50);
+        for (int k = 3; term.abs().compareTo(limit) > 0; k += 2) {
+            term = term.multiply(t2, WIDE);
+            sum = sum.add(term.divide(java.math.BigDecimal.valueOf(k), WIDE), WIDE);
+        }
+        return sum.multiply(java.math.BigDecimal.valueOf(2), WIDE);
     }
 
     private static final double TWO_POW_28 = 268435456.0;
