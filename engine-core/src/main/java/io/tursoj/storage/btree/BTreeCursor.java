@@ -93,13 +93,27 @@ public final class BTreeCursor implements AutoCloseable {
     private int searchHigh;
     private int compareIndex = -1;
     private boolean exact;
+    private boolean forWrite;
     private Completion pendingCompare;
+
+    // Saved position (after this or another cursor changed the tree): next/prev re-seek past it.
+    private boolean requiresSeek;
+    private boolean restoring;
+    private long savedRowid;
+    private byte[] savedKey = new byte[64];
+    private final RecordReader savedReader = new RecordReader();
+    private final SearchKey savedSearch = new SearchKey();
+    private boolean saving;
+
+    private TreeInsert inserter;
+    private TreeDelete deleter;
 
     BTreeCursor(BTree tree, int rootPage, KeyInfo keyInfo) {
         this.tree = tree;
         this.pager = tree.pager();
         this.rootPage = rootPage;
         this.keyInfo = keyInfo;
+        tree.register(this);
     }
 
     public boolean isTable() {
@@ -173,24 +187,75 @@ public final class BTreeCursor implements AutoCloseable {
         }
         boolean starting = op == Op.NONE;
         op = requested;
+        if (starting) {
+            restoring = false;
+            forWrite = false;
+            if (requiresSeek && (requested == Op.NEXT || requested == Op.PREV)) {
+                restoring = true;
+                seekOp = requested == Op.NEXT ? SeekOp.GT : SeekOp.LT;
+                seekRowid = savedRowid;
+                seekKey = savedSearch;
+            }
+            requiresSeek = false;
+        }
         try {
-            IOResult<Boolean> r = switch (requested) {
-                case FIRST -> starting ? startFirst() : continueMove();
-                case LAST -> starting ? startLast() : continueMove();
-                case NEXT -> starting ? stepForward() : continueMove();
-                case PREV -> starting ? stepBackward() : continueMove();
-                case SEEK -> runSeek(starting);
-                default -> throw new AssertionError(requested);
-            };
+            IOResult<Boolean> r = restoring
+                    ? runSeek(starting)
+                    : switch (requested) {
+                        case FIRST -> starting ? startFirst() : continueMove();
+                        case LAST -> starting ? startLast() : continueMove();
+                        case NEXT -> starting ? stepForward() : continueMove();
+                        case PREV -> starting ? stepBackward() : continueMove();
+                        case SEEK -> runSeek(starting);
+                        default -> throw new AssertionError(requested);
+                    };
             if (r.isDone()) {
                 op = Op.NONE;
                 move = Move.NONE;
+                restoring = false;
             }
             return r;
         } catch (IOException | RuntimeException e) {
             reset();
             throw corruptIfOutOfBounds(e);
         }
+    }
+
+    /**
+     * Positions the cursor where {@code rowid} (table) or the record in {@link #seekKey} (index) is or would be
+     * inserted: on the entry itself when it exists ({@code true}), else on a leaf at the insertion index
+     * ({@code false}, and not valid). Resumable.
+     */
+    IOResult<Boolean> seekForWrite(long rowid, SearchKey key) throws IOException {
+        if (op == Op.NONE) {
+            seekRowid = rowid;
+            seekKey = key;
+            seekOp = SeekOp.GE;
+            requiresSeek = false;
+            restoring = false;
+            op = Op.SEEK;
+            forWrite = true;
+            try {
+                return finishWriteSeek(runSeek(true));
+            } catch (IOException | RuntimeException e) {
+                reset();
+                throw corruptIfOutOfBounds(e);
+            }
+        }
+        try {
+            return finishWriteSeek(runSeek(false));
+        } catch (IOException | RuntimeException e) {
+            reset();
+            throw corruptIfOutOfBounds(e);
+        }
+    }
+
+    private IOResult<Boolean> finishWriteSeek(IOResult<Boolean> r) {
+        if (r.isDone()) {
+            op = Op.NONE;
+            forWrite = false;
+        }
+        return r;
     }
 
     private static IOException corruptIfOutOfBounds(Exception e) {
@@ -266,6 +331,24 @@ public final class BTreeCursor implements AutoCloseable {
         idx[depth] = 0;
         invalidateCell();
         return null;
+    }
+
+    /** Pushes a page already pinned for this cursor (a new child made by a balance) below the top. */
+    void pushFresh(Page page, Node node, int childIndex) {
+        assert depth + 1 < MAX_DEPTH;
+        idx[depth] = childIndex;
+        depth++;
+        pages[depth] = page;
+        nodes[depth] = node;
+        idx[depth] = 0;
+        invalidateCell();
+    }
+
+    /** Pops pages until {@code target} is the top. */
+    void popTo(int target) {
+        while (depth > target) {
+            pop();
+        }
     }
 
     private void pop() {
@@ -494,7 +577,7 @@ public final class BTreeCursor implements AutoCloseable {
         if (isTable()) {
             return Long.compare(n.rowidAt(index, scratch), seekRowid);
         }
-        return compareIndexCell(n, index, seekOp.prefixMatchResult());
+        return compareIndexCell(n, index, forWrite ? 0 : seekOp.prefixMatchResult());
     }
 
     private int compareIndexCell(Node n, int index, int prefixMatchResult) throws IOException {
@@ -529,6 +612,10 @@ public final class BTreeCursor implements AutoCloseable {
     private IOResult<Boolean> adjust(Node n) throws IOException {
         int i = idx[depth];
         int count = n.cellCount();
+        if (forWrite) {
+            valid = exact;
+            return exact ? TRUE : FALSE;
+        }
         if (exact) {
             valid = true;
             return switch (seekOp) {
@@ -691,10 +778,116 @@ public final class BTreeCursor implements AutoCloseable {
         return recordDone;
     }
 
+    // ---------------------------------------------------------------- saved positions
+
+    /** Whether the tree changed under the cursor: {@link #next()} and {@link #prev()} re-seek past its old entry. */
+    public boolean requiresSeek() {
+        return requiresSeek;
+    }
+
+    /**
+     * Remembers the current entry's key and releases the pages, so that the tree may change; {@link #next()} and
+     * {@link #prev()} then continue from the key. Resumable (an index key may span overflow pages).
+     */
+    IOResult<Void> savePosition() throws IOException {
+        if (!valid) {
+            if (!saving) {
+                releaseAll();
+            }
+            return IOResult.done();
+        }
+        if (isTable()) {
+            savedRowid = rowid();
+        } else {
+            saving = true;
+            IOResult<Void> r = loadPayload();
+            if (r instanceof IOResult.Pending<Void>(Completion c)) {
+                return c.pending();
+            }
+            saving = false;
+            rememberKey(payloadSegment, payloadOffset, cell.payloadSize);
+        }
+        releaseAll();
+        requiresSeek = true;
+        return IOResult.done();
+    }
+
+    /** Marks the cursor as positioned at table key {@code rowid}, to be re-seeked by next/prev. */
+    void rememberRowid(long rowid) {
+        releaseAll();
+        savedRowid = rowid;
+        requiresSeek = true;
+    }
+
+    /** Marks the cursor as positioned at index key {@code record}, to be re-seeked by next/prev. */
+    void rememberKey(MemorySegment record, long offset, int length) throws CorruptDatabaseException {
+        if (savedKey.length < length) {
+            savedKey = new byte[Math.max(length, savedKey.length * 2)];
+        }
+        MemorySegment.copy(record, java.lang.foreign.ValueLayout.JAVA_BYTE, offset, savedKey, 0, length);
+        savedReader.parse(MemorySegment.ofArray(savedKey), 0, length);
+        savedSearch.setFromRecord(savedReader);
+        releaseAll();
+        requiresSeek = true;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Inserts (or replaces) row {@code rowid} of a table tree with {@code length} payload bytes at {@code offset} of
+     * {@code payload}, which must stay unchanged until the call is done. Needs a write transaction. Resumable;
+     * afterwards the cursor is saved at the new row (next/prev continue from it).
+     */
+    public IOResult<Void> insert(long rowid, MemorySegment payload, long offset, int length) throws IOException {
+        if (!isTable()) {
+            throw new IllegalStateException("rowid insert on an index cursor");
+        }
+        return insertAny(rowid, payload, offset, length);
+    }
+
+    /** Inserts (or replaces an equal) index record: the key is the record itself. See the table variant. */
+    public IOResult<Void> insert(MemorySegment record, long offset, int length) throws IOException {
+        if (isTable()) {
+            throw new IllegalStateException("key insert on a table cursor");
+        }
+        return insertAny(0, record, offset, length);
+    }
+
+    private IOResult<Void> insertAny(long rowid, MemorySegment payload, long offset, int length) throws IOException {
+        if (deleter != null && deleter.busy()) {
+            throw new IllegalStateException("cursor is busy with a delete");
+        }
+        if (inserter == null) {
+            inserter = new TreeInsert(this);
+        }
+        return inserter.run(rowid, payload, offset, length);
+    }
+
+    /**
+     * Deletes the entry the cursor is on. Needs a write transaction. Resumable; afterwards the cursor is saved at the
+     * deleted key, so {@link #next()} moves to the entry after it and {@link #prev()} to the one before.
+     */
+    public IOResult<Void> delete() throws IOException {
+        if (inserter != null && inserter.busy()) {
+            throw new IllegalStateException("cursor is busy with an insert");
+        }
+        if (deleter == null) {
+            deleter = new TreeDelete(this);
+        }
+        return deleter.run();
+    }
+
+    /** Parses the current cell into {@code out} (for writers). */
+    void currentCellInto(CellInfo out) throws CorruptDatabaseException {
+        out.copyFrom(currentCell());
+    }
+
     /** Releases every pinned page. The cursor may be positioned again afterwards. */
     @Override
     public void close() {
         reset();
+        requiresSeek = false;
+        tree.unregister(this);
     }
 
     @Override

@@ -38,6 +38,8 @@ final class Node {
     int headerSize;
     int usable;
     PayloadRules rules;
+    /** Free bytes on the page (SQLite's nFree), or -1 until computed; kept current by {@link NodeEditor}. */
+    int freeBytes = -1;
     /** Cells waiting to be placed by a balance (SQLite's apOvfl); see {@link NodeEditor}. */
     final OverflowCells overflow = new OverflowCells();
 
@@ -59,6 +61,14 @@ final class Node {
         return n;
     }
 
+    /** A node for a page just allocated (zero-filled): writes an empty header of {@code type} first. */
+    static Node fresh(Page page, PayloadRules rules, PageType type) throws CorruptDatabaseException {
+        PageHeader.initialize(page.buffer(), PageHeader.headerOffset(page.pageNumber()), type, rules.usableSize());
+        Node n = of(page, rules);
+        n.freeBytes = n.usable - n.cellArrayEnd(0);
+        return n;
+    }
+
     private void init(Page p, PayloadRules r) throws CorruptDatabaseException {
         page = p;
         data = p.buffer();
@@ -68,6 +78,7 @@ final class Node {
         rules = r;
         usable = r.usableSize();
         overflow.clear();
+        freeBytes = -1;
         int flag = PageHeader.typeFlag(data, hdr);
         type = PageType.ofFlag(flag);
         if (type == null) {
