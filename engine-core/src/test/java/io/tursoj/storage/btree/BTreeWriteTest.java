@@ -47,8 +47,8 @@ class BTreeWriteTest {
         return java.util.HexFormat.of().withUpperCase().formatHex(b);
     }
 
-    private static Row randomRow(RandomSource r, int pageSize) {
-        int textLength = switch (r.nextInt(10)) {
+    private static Row randomRow(RandomSource r, int pageSize, int bigOdds) {
+        int textLength = switch (r.nextInt(bigOdds)) {
             case 0 -> r.nextInt(pageSize * 3);
             case 1, 2 -> r.nextInt(pageSize / 3);
             default -> r.nextInt(24);
@@ -57,7 +57,7 @@ class BTreeWriteTest {
         for (int i = 0; i < textLength; i++) {
             b.append((char) ('a' + r.nextInt(26)));
         }
-        int blobLength = r.nextInt(20) == 0 ? r.nextInt(pageSize * 4) : r.nextInt(60);
+        int blobLength = r.nextInt(bigOdds * 2) == 0 ? r.nextInt(pageSize * 4) : r.nextInt(60);
         byte[] c = new byte[blobLength];
         for (int i = 0; i < blobLength; i++) {
             c[i] = (byte) r.nextInt(256);
@@ -72,6 +72,20 @@ class BTreeWriteTest {
     static void workload(
             WriteHarness h, int root, int indexRoot, long seed, int ops, int pageSize, TreeMap<Long, Row> model)
             throws IOException {
+        workload(h, root, indexRoot, seed, ops, pageSize, model, ops * 2, 10);
+    }
+
+    static void workload(
+            WriteHarness h,
+            int root,
+            int indexRoot,
+            long seed,
+            int ops,
+            int pageSize,
+            TreeMap<Long, Row> model,
+            int keyRange,
+            int bigOdds)
+            throws IOException {
         RandomSource r = RandomSource.seeded(seed);
         KeyInfo info = KeyInfo.binary(2);
         try (BTreeCursor t = h.tree.openTableCursor(root);
@@ -79,9 +93,9 @@ class BTreeWriteTest {
             for (int op = 0; op < ops; op++) {
                 int kind = r.nextInt(10);
                 if (kind < 5 || model.isEmpty()) {
-                    long rowid = r.nextInt(ops * 2) - ops / 2;
+                    long rowid = r.nextInt(keyRange) - keyRange / 4;
                     Row old = model.get(rowid);
-                    Row row = randomRow(r, pageSize);
+                    Row row = randomRow(r, pageSize, bigOdds);
                     if (old != null) {
                         deleteIndexEntry(h, idx, old, rowid);
                     }
@@ -89,7 +103,7 @@ class BTreeWriteTest {
                     h.insertKey(idx, row.indexKey(rowid));
                     model.put(rowid, row);
                 } else {
-                    Long rowid = model.ceilingKey((long) r.nextInt(ops * 2) - ops / 2);
+                    Long rowid = model.ceilingKey((long) r.nextInt(keyRange) - keyRange / 4);
                     if (rowid == null) {
                         rowid = model.firstKey();
                     }
@@ -139,6 +153,30 @@ class BTreeWriteTest {
         TreeMap<Long, Row> model = new TreeMap<>();
         Path db = writeAndSave(io, pageSize, pageSize * 31L, ops, model, 200);
         assertSqliteAgrees(db, model);
+    }
+
+    /** The long profile: a million operations; run with {@code -Dtursoj.storage.large=true}. */
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 4096, 65536})
+    void shouldSurviveAMillionOperations(int pageSize) throws IOException {
+        assumeTrue(SqliteFixture.LARGE, "large storage tests run with -Dtursoj.storage.large=true");
+        assumeTrue(Sqlite3.available());
+        MemoryIO io = new MemoryIO();
+        TreeMap<Long, Row> model = new TreeMap<>();
+        try (WriteHarness h = new WriteHarness(io, "w.db", pageSize, 2000)) {
+            h.begin();
+            int root = h.create("table", "t", "t", "CREATE TABLE t(a INTEGER, b TEXT, c BLOB)");
+            int indexRoot = h.create("index", "t_b", "t", "CREATE INDEX t_b ON t(b)");
+            h.commit();
+            for (int round = 0; round < 10; round++) {
+                h.begin();
+                workload(h, root, indexRoot, 1000 + round, 100_000, pageSize, model, 60_000, 200);
+                h.commit();
+            }
+        }
+        Path out = dir.resolve("million-" + pageSize + ".db");
+        TestFiles.save(io, "w.db", out);
+        assertSqliteAgrees(out, model);
     }
 
     @Test
