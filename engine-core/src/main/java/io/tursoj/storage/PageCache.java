@@ -269,6 +269,13 @@ public final class PageCache {
         }
     }
 
+    /** Drops every clean, unpinned page: their contents may be stale (another connection committed). */
+    void dropClean() {
+        for (Page p = lru.next; p != lru; p = lru.next) {
+            drop(p);
+        }
+    }
+
     /** Drops every page (all must be unpinned and clean or discarded), returning buffers to the pool. */
     void clear() {
         map.forEach(p -> {

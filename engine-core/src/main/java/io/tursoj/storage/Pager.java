@@ -4,8 +4,11 @@ import io.tursoj.io.BufferPool;
 import io.tursoj.io.Completion;
 import io.tursoj.io.CompletionGroup;
 import io.tursoj.io.DatabaseFile;
+import io.tursoj.io.IO;
 import io.tursoj.io.IOFailedException;
 import io.tursoj.io.IOResult;
+import io.tursoj.io.OpenFlags;
+import io.tursoj.io.RandomSource;
 import io.tursoj.storage.format.DatabaseHeader;
 import io.tursoj.storage.format.LockBytePage;
 import io.tursoj.storage.format.PageHeader;
@@ -13,17 +16,19 @@ import io.tursoj.storage.format.PageType;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
- * Reads and writes the pages of one database file through the I/O contract, caching them in a {@link PageCache}.
- * Every method that may do I/O returns {@link IOResult}: on {@code Pending} the caller steps the IO and calls again,
- * and the pager resumes where it stopped.
+ * Reads and writes the pages of one database through the I/O contract, caching them in a {@link PageCache}; in WAL
+ * mode through a {@link Wal} shared with other connections. Every method that may do I/O returns {@link IOResult}:
+ * on {@code Pending} the caller steps the IO and calls again, and the pager resumes where it stopped.
  *
  * <pre>
- *           open()            beginWrite()              commit() / rollback()
- *   CLOSED --------> IDLE ------------------> WRITER ----------------------------> IDLE
- *                     |  ^                     |  commit: WRITE_PAGES -> SYNC -> IDLE
- *                     +--+ readPage()          |  rollback: discard dirty pages
+ *           open()           beginRead()           beginWrite()               commit() / rollback()
+ *   CLOSED --------> IDLE --------------> READER --------------> WRITER --------------------------> IDLE
+ *                     ^                      |  endRead()            commit: [MATERIALIZE] -> APPEND_FRAMES
+ *                     +----------------------+                               (WAL) or WRITE_PAGES -> SYNC (OFF)
+ *                                                                            -> [AUTO_CHECKPOINT] -> IDLE
  * </pre>
  *
  * <p>Invariants:
@@ -34,13 +39,16 @@ import java.lang.foreign.MemorySegment;
  *   <li>During a write transaction page 1 stays pinned (it holds the header, freelist head and counters).
  *   <li>A cache hit in {@link #readPage} allocates nothing.
  *   <li>{@link #databaseSizePages()} counts every page up to the last (the lock-byte page included); no page past
- *       it is read.
- *   <li>At commit the header's change counter is incremented and version-valid-for set equal to it, together with
- *       the page count and the writer's version number (see {@link DatabaseHeader} invariant 2).
+ *       it is read. In WAL mode it is the size of the reader's snapshot.
+ *   <li>A read transaction sees one snapshot: pages come from the log frames up to its snapshot, else the file.
+ *       Cached pages filled at another version are dropped when a read transaction starts.
+ *   <li>OFF mode: at commit the change counter is incremented and version-valid-for set equal to it, with the page
+ *       count and the writer's version number. WAL mode: the page count is kept current and version-valid-for equal
+ *       to the change counter, so the stored size stays valid; a commit reports success only once its frames are
+ *       written (and synced when {@code synchronous=FULL}).
+ *   <li>A database file is never empty while its log holds a commit (sqlite3 deletes a log beside an empty file):
+ *       the first commit of a new database first writes an empty database's page 1 to the file.
  * </ol>
- *
- * <p>Commits write pages in place (no journal): a crash during a commit may leave a mix of old and new pages. The
- * write-ahead log provides crash safety on top of this pager.
  */
 public final class Pager implements AutoCloseable {
     /** SQLite's default {@code max_page_count} for 3.40. */
@@ -52,6 +60,7 @@ public final class Pager implements AutoCloseable {
     private enum OpenState {
         START,
         READING_HEADER,
+        RECOVERING_LOG,
         OPEN
     }
 
@@ -59,9 +68,15 @@ public final class Pager implements AutoCloseable {
     private enum CommitState {
         IDLE,
         WRITE_PAGES,
-        SYNC
+        SYNC,
+        MATERIALIZE,
+        MATERIALIZE_SYNC,
+        APPEND_FRAMES,
+        AUTO_CHECKPOINT
     }
 
+    private final IO io;
+    private final String path;
     private final DatabaseFile file;
     private final PagerOptions options;
     private final Arena arena = Arena.ofShared();
@@ -69,6 +84,12 @@ public final class Pager implements AutoCloseable {
     private final Completion commitCompletion = new Completion();
     private final Completion syncCompletion = new Completion();
     private final FreeList freeList = new FreeList(this);
+    private final boolean walMode;
+    private Wal wal;
+    private final boolean ownsWal;
+    private Checkpointer checkpointer;
+    private WalSnapshot snapshot;
+    private long cachedVersion = -1;
     private MemorySegment headerBuffer;
     private OpenState openState = OpenState.START;
     private CommitState commitState = CommitState.IDLE;
@@ -82,44 +103,101 @@ public final class Pager implements AutoCloseable {
     private Page page1;
     private int cacheSize;
     private boolean readOnlyFormat;
+    private Page[] commitPages = new Page[0];
+    private int commitCount;
+    private IOException lastCheckpointError;
 
+    /** A pager in journal mode OFF over an already open file (no log). */
     public Pager(DatabaseFile file, PagerOptions options) {
+        if (options.journalMode() != JournalMode.OFF) {
+            throw new IllegalArgumentException("WAL mode needs Pager(IO, path, options)");
+        }
+        this.io = null;
+        this.path = file.path();
         this.file = file;
         this.options = options;
         this.cacheSize = options.cacheSize();
+        this.walMode = false;
+        this.ownsWal = false;
     }
 
-    /** Reads and validates the database header (nothing to read for an empty file). Resumable. */
+    /** Opens (creating if needed) the database at {@code path} of {@code io}; its log is {@code path + "-wal"}. */
+    public Pager(IO io, String path, PagerOptions options) throws IOException {
+        this(io, path, options, null);
+    }
+
+    /**
+     * Like {@link #Pager(IO, String, PagerOptions)}, sharing {@code sharedWal} (already recovered) with the other
+     * connections open on the same database.
+     */
+    public Pager(IO io, String path, PagerOptions options, Wal sharedWal) throws IOException {
+        this.io = io;
+        this.path = path;
+        this.file = io.openFile(path, OpenFlags.READ_WRITE_CREATE);
+        this.options = options;
+        this.cacheSize = options.cacheSize();
+        this.wal = sharedWal;
+        this.ownsWal = sharedWal == null;
+        this.walMode = sharedWal != null || options.journalMode() == JournalMode.WAL || io.exists(walPath());
+    }
+
+    private String walPath() {
+        return path + "-wal";
+    }
+
+    /** Reads and validates the database header and recovers the log. Resumable. */
     public IOResult<Void> open() throws IOException {
-        switch (openState) {
-            case START -> {
-                long fileBytes = file.size();
-                if (fileBytes == 0) {
-                    configure(options.pageSizeBytes(), options.reservedBytes());
-                    databaseSizePages = 0;
+        while (true) {
+            switch (openState) {
+                case START -> {
+                    if (file.size() == 0) {
+                        configure(options.pageSizeBytes(), options.reservedBytes());
+                        databaseSizePages = 0;
+                        if (walMode && ownsWal && io.exists(walPath())) {
+                            io.removeFile(walPath()); // a log beside an empty file is stale (as sqlite3 decides)
+                        }
+                        openState = OpenState.OPEN;
+                        continue;
+                    }
+                    headerBuffer = arena.allocate(HEADER_READ_BYTES, BufferPool.ALIGNMENT_BYTES);
+                    headerCompletion.reset();
+                    openState = OpenState.READING_HEADER;
+                    file.pread(0, headerBuffer, headerCompletion);
+                }
+                case READING_HEADER -> {
+                    if (!headerCompletion.isDone()) {
+                        return headerCompletion.pending();
+                    }
+                    readHeader();
+                    openState = OpenState.RECOVERING_LOG;
+                    if (walMode && wal == null && io.exists(walPath())) {
+                        wal = new Wal(
+                                io.openFile(walPath(), OpenFlags.READ_WRITE_EXISTING),
+                                io.random(),
+                                pageSizeBytes,
+                                databaseSizePages);
+                    }
+                }
+                case RECOVERING_LOG -> {
+                    if (wal != null && ownsWal) {
+                        IOResult<Void> r = wal.recover();
+                        if (r instanceof IOResult.Pending<Void>(Completion c)) {
+                            return c.pending();
+                        }
+                    }
+                    if (wal != null) {
+                        databaseSizePages = wal.databaseSizePages();
+                    }
                     openState = OpenState.OPEN;
+                }
+                case OPEN -> {
                     return IOResult.done();
                 }
-                headerBuffer = arena.allocate(HEADER_READ_BYTES, BufferPool.ALIGNMENT_BYTES);
-                headerCompletion.reset();
-                openState = OpenState.READING_HEADER;
-                file.pread(0, headerBuffer, headerCompletion);
-                return finishOpen();
-            }
-            case READING_HEADER -> {
-                return finishOpen();
-            }
-            case OPEN -> {
-                return IOResult.done();
             }
         }
-        throw new AssertionError(openState);
     }
 
-    private IOResult<Void> finishOpen() throws IOException {
-        if (!headerCompletion.isDone()) {
-            return headerCompletion.pending();
-        }
+    private void readHeader() throws IOException {
         openState = OpenState.START;
         int bytes = headerCompletion.bytesOrThrow();
         if (bytes < DatabaseHeader.SIZE) {
@@ -141,8 +219,6 @@ public final class Pager implements AutoCloseable {
             throw new CorruptDatabaseException("database of " + pages + " pages exceeds the page limit");
         }
         databaseSizePages = (int) pages;
-        openState = OpenState.OPEN;
-        return IOResult.done();
     }
 
     private void configure(int pageSize, int reserved) {
@@ -180,6 +256,16 @@ public final class Pager implements AutoCloseable {
         return readOnlyFormat;
     }
 
+    /** Whether commits go to the write-ahead log. */
+    public boolean isWalMode() {
+        return walMode;
+    }
+
+    /** The log, or null before the first commit of a WAL database (or in OFF mode). */
+    public Wal wal() {
+        return wal;
+    }
+
     public PageCache cache() {
         checkOpen();
         return cache;
@@ -197,12 +283,53 @@ public final class Pager implements AutoCloseable {
         return cacheSize;
     }
 
+    /** The error of the last automatic checkpoint, if it failed (the commit before it had succeeded). */
+    public IOException lastCheckpointError() {
+        return lastCheckpointError;
+    }
+
+    // ---------------------------------------------------------------- read transactions
+
+    /** Starts a read transaction at the latest commit (invariant 6). A no-op if one is open or without a log. */
+    public void beginRead() {
+        checkOpen();
+        if (snapshot != null || wal == null) {
+            return;
+        }
+        snapshot = wal.beginRead();
+        if (snapshot.version() != cachedVersion) {
+            cache.dropClean();
+            cachedVersion = snapshot.version();
+        }
+        databaseSizePages = snapshot.databaseSizePages();
+    }
+
+    /** Ends the read transaction, letting checkpoints pass its snapshot. */
+    public void endRead() {
+        if (writing) {
+            throw new IllegalStateException("end the write transaction first");
+        }
+        if (snapshot != null) {
+            wal.endRead(snapshot);
+            snapshot = null;
+        }
+    }
+
+    public boolean inReadTransaction() {
+        return snapshot != null;
+    }
+
+    // ---------------------------------------------------------------- pages
+
     /**
      * Page {@code pageNumber}, loaded and pinned (invariant 1). Resumable: returns {@code Pending} while the read is
      * in flight. A read error is thrown once, and the page is read again on the next call.
      */
     public IOResult<Page> readPage(int pageNumber) throws IOException {
         checkOpen();
+        if (snapshot == null && wal != null) {
+            beginRead();
+        }
         if (pageNumber < 1 || pageNumber > databaseSizePages) {
             throw CorruptDatabaseException.onPage(
                     pageNumber, "page number out of range (database has " + databaseSizePages + " pages)");
@@ -216,7 +343,12 @@ public final class Pager implements AutoCloseable {
             p.state = Page.State.READING;
             p.writing = false;
             p.completion.reset();
-            file.pread((long) (pageNumber - 1) * pageSizeBytes, p.buffer, p.completion);
+            int frame = snapshot == null ? 0 : wal.findFrame(pageNumber, snapshot.maxFrame());
+            if (frame > 0) {
+                wal.readFrame(frame, p.buffer, p.completion);
+            } else {
+                file.pread((long) (pageNumber - 1) * pageSizeBytes, p.buffer, p.completion);
+            }
         }
         switch (p.state) {
             case LOADED -> {
@@ -235,7 +367,7 @@ public final class Pager implements AutoCloseable {
         }
     }
 
-    /** Releases a pin taken by {@link #readPage} or {@link #freshPage}. */
+    /** Releases a pin taken by {@link #readPage}. */
     public void unpin(Page page) {
         cache.unpin(page);
     }
@@ -299,7 +431,13 @@ public final class Pager implements AutoCloseable {
         cache.markDirty(page);
     }
 
-    /** Starts a write transaction: pins page 1, creating the database's first page if the file is empty. */
+    // ---------------------------------------------------------------- write transactions
+
+    /**
+     * Starts a write transaction: pins page 1, creating the database's first page if the file is empty. In WAL mode
+     * it takes the log's write lock; {@link DatabaseBusyException} if another connection holds it or committed since
+     * this connection's read transaction began. Resumable.
+     */
     public IOResult<Void> beginWrite() throws IOException {
         checkOpen();
         if (writing) {
@@ -309,12 +447,28 @@ public final class Pager implements AutoCloseable {
             throw new UnsupportedDatabaseException(
                     "attempt to write a readonly database: TursoJ does not write auto-vacuum databases");
         }
-        sizeAtWriteStart = databaseSizePages;
+        if (commitState != CommitState.IDLE) {
+            throw new IllegalStateException("the previous commit is still running");
+        }
+        if (walMode && wal == null) {
+            // The first write of a WAL database creates its log.
+            wal = new Wal(
+                    io.openFile(walPath(), OpenFlags.READ_WRITE_CREATE),
+                    randomSource(),
+                    pageSizeBytes,
+                    databaseSizePages);
+        }
+        beginRead();
         if (databaseSizePages == 0) {
+            lockLog();
+            sizeAtWriteStart = 0;
             writing = true;
             databaseSizePages = 1;
             page1 = freshPage(1);
             DatabaseHeader.initialize(page1.buffer, pageSizeBytes, pageSizeBytes - usableSizeBytes);
+            if (walMode) {
+                DatabaseHeader.setFormatVersions(page1.buffer, DatabaseHeader.WRITE_VERSION_WAL);
+            }
             PageHeader.initialize(page1.buffer, DatabaseHeader.SIZE, PageType.LEAF_TABLE, usableSizeBytes);
             return IOResult.done();
         }
@@ -322,9 +476,22 @@ public final class Pager implements AutoCloseable {
         if (r instanceof IOResult.Pending<Page>(Completion c)) {
             return c.pending();
         }
+        try {
+            lockLog();
+        } catch (DatabaseBusyException e) {
+            unpin(r.value());
+            throw e;
+        }
         page1 = r.value();
+        sizeAtWriteStart = databaseSizePages;
         writing = true;
         return IOResult.done();
+    }
+
+    private void lockLog() throws DatabaseBusyException {
+        if (wal != null) {
+            wal.beginWrite(snapshot);
+        }
     }
 
     public boolean inWriteTransaction() {
@@ -361,13 +528,17 @@ public final class Pager implements AutoCloseable {
     }
 
     /**
-     * Commits the write transaction: updates the header counters (invariant 6), writes every dirty page and, unless
-     * {@code synchronous=OFF}, syncs the file. Resumable. On an I/O error the transaction stays open; roll it back.
+     * Commits the write transaction (invariant 7). Resumable. On an I/O error the transaction stays open; roll it
+     * back. In WAL mode a PASSIVE checkpoint follows when the log reached the auto-checkpoint size; its errors do not
+     * undo the commit (see {@link #lastCheckpointError()}).
      */
     public IOResult<Void> commit() throws IOException {
-        checkWriting();
         switch (commitState) {
             case IDLE -> {
+                checkWriting();
+                if (walMode) {
+                    return startWalCommit();
+                }
                 startWritingPages();
                 return awaitPages();
             }
@@ -377,9 +548,17 @@ public final class Pager implements AutoCloseable {
             case SYNC -> {
                 return awaitSync();
             }
+            case MATERIALIZE, MATERIALIZE_SYNC, APPEND_FRAMES -> {
+                return continueWalCommit();
+            }
+            case AUTO_CHECKPOINT -> {
+                return autoCheckpoint();
+            }
         }
         throw new AssertionError(commitState);
     }
+
+    // ---------------------------------------------------------------- OFF mode commit
 
     private void startWritingPages() {
         if (cache.dirtyPages() > 0) {
@@ -443,7 +622,158 @@ public final class Pager implements AutoCloseable {
         return IOResult.done();
     }
 
-    /** Abandons the write transaction: dirty pages are dropped and re-read from the file when next needed. */
+    // ---------------------------------------------------------------- WAL mode commit
+
+    private IOResult<Void> startWalCommit() throws IOException {
+        if (cache.dirtyPages() == 0) {
+            endWrite();
+            return IOResult.done();
+        }
+        markDirty(page1);
+        MemorySegment h = page1.buffer;
+        DatabaseHeader.setFormatVersions(h, DatabaseHeader.WRITE_VERSION_WAL);
+        DatabaseHeader.setDatabaseSizePages(h, databaseSizePages);
+        DatabaseHeader.setVersionValidFor(h, DatabaseHeader.changeCounter(h));
+        DatabaseHeader.setSqliteVersionNumber(h, DatabaseHeader.WRITER_VERSION_NUMBER);
+        if (commitPages.length < cache.dirtyPages()) {
+            commitPages = new Page[Math.max(cache.dirtyPages(), commitPages.length * 2)];
+        }
+        commitCount = 0;
+        for (Page p = cache.firstDirty(); p != null; p = cache.nextDirty(p)) {
+            commitPages[commitCount++] = p;
+        }
+        Arrays.sort(commitPages, 0, commitCount, (a, b) -> Integer.compare(a.pageNumber, b.pageNumber));
+        if (wal == null) {
+            wal = new Wal(io.openFile(walPath(), OpenFlags.READ_WRITE_CREATE), randomSource(), pageSizeBytes, 0);
+        }
+        if (file.size() == 0) {
+            materializeEmptyDatabase();
+        } else {
+            commitState = CommitState.APPEND_FRAMES;
+        }
+        return continueWalCommit();
+    }
+
+    private RandomSource randomSource() {
+        return io.random();
+    }
+
+    /** Writes an empty database's page 1 to the empty file (invariant 8). */
+    private void materializeEmptyDatabase() {
+        MemorySegment empty = arena.allocate(pageSizeBytes, BufferPool.ALIGNMENT_BYTES);
+        DatabaseHeader.initialize(empty, pageSizeBytes, pageSizeBytes - usableSizeBytes);
+        DatabaseHeader.setFormatVersions(empty, DatabaseHeader.WRITE_VERSION_WAL);
+        PageHeader.initialize(empty, DatabaseHeader.SIZE, PageType.LEAF_TABLE, usableSizeBytes);
+        commitCompletion.reset();
+        commitState = CommitState.MATERIALIZE;
+        file.pwrite(0, empty, commitCompletion);
+    }
+
+    private IOResult<Void> continueWalCommit() throws IOException {
+        while (true) {
+            switch (commitState) {
+                case MATERIALIZE -> {
+                    if (!commitCompletion.isDone()) {
+                        return commitCompletion.pending();
+                    }
+                    fail(commitCompletion);
+                    syncCompletion.reset();
+                    commitState = CommitState.MATERIALIZE_SYNC;
+                    if (options.synchronous() == Synchronous.OFF) {
+                        syncCompletion.markSubmitted();
+                        syncCompletion.complete(0);
+                    } else {
+                        file.sync(syncCompletion);
+                    }
+                }
+                case MATERIALIZE_SYNC -> {
+                    if (!syncCompletion.isDone()) {
+                        return syncCompletion.pending();
+                    }
+                    fail(syncCompletion);
+                    commitState = CommitState.APPEND_FRAMES;
+                }
+                case APPEND_FRAMES -> {
+                    IOResult<Void> r;
+                    try {
+                        r = wal.commit(commitPages, commitCount, databaseSizePages, options.synchronous());
+                    } catch (IOException e) {
+                        wal.abandonCommit();
+                        commitState = CommitState.IDLE;
+                        throw e;
+                    }
+                    if (r instanceof IOResult.Pending<Void>(Completion c)) {
+                        return c.pending();
+                    }
+                    return afterWalCommit();
+                }
+                default -> throw new AssertionError(commitState);
+            }
+        }
+    }
+
+    private void fail(Completion c) throws IOException {
+        if (c.failed()) {
+            commitState = CommitState.IDLE;
+            throw new IOFailedException(c.errno(), "commit");
+        }
+    }
+
+    private IOResult<Void> afterWalCommit() throws IOException {
+        Arrays.fill(commitPages, 0, commitCount, null);
+        for (Page p = cache.firstDirty(); p != null; p = cache.firstDirty()) {
+            cache.markClean(p);
+        }
+        endWrite();
+        endRead();
+        cachedVersion = wal.version(); // our cache holds exactly what we committed
+        commitState = CommitState.IDLE;
+        int threshold = options.autocheckpointFrames();
+        if (threshold > 0 && wal.maxFrame() >= threshold) {
+            commitState = CommitState.AUTO_CHECKPOINT;
+            return autoCheckpoint();
+        }
+        return IOResult.done();
+    }
+
+    private IOResult<Void> autoCheckpoint() {
+        try {
+            IOResult<CheckpointResult> r = checkpointer().run(CheckpointMode.PASSIVE, options.synchronous());
+            if (r instanceof IOResult.Pending<CheckpointResult>(Completion c)) {
+                return c.pending();
+            }
+            lastCheckpointError = null;
+        } catch (IOException e) {
+            lastCheckpointError = e; // the commit itself is durable; the next checkpoint retries the copy
+        }
+        commitState = CommitState.IDLE;
+        return IOResult.done();
+    }
+
+    private Checkpointer checkpointer() {
+        if (checkpointer == null) {
+            checkpointer = new Checkpointer(wal, file);
+        }
+        return checkpointer;
+    }
+
+    /**
+     * Copies the log into the database file ({@code PRAGMA wal_checkpoint(mode)}). Ends this connection's read
+     * transaction first; not allowed inside a write transaction. Resumable.
+     */
+    public IOResult<CheckpointResult> checkpoint(CheckpointMode mode) throws IOException {
+        checkOpen();
+        if (writing) {
+            throw new IllegalStateException("checkpoint inside a write transaction");
+        }
+        if (wal == null) {
+            return IOResult.done(new CheckpointResult(false, 0, 0));
+        }
+        endRead();
+        return checkpointer().run(mode, options.synchronous());
+    }
+
+    /** Abandons the write transaction: dirty pages are dropped and re-read when next needed. */
     public void rollback() {
         checkWriting();
         if (commitState != CommitState.IDLE) {
@@ -465,6 +795,7 @@ public final class Pager implements AutoCloseable {
         endWrite();
         cache.drop(one);
         databaseSizePages = sizeAtWriteStart;
+        endRead();
     }
 
     private void endWrite() {
@@ -472,6 +803,9 @@ public final class Pager implements AutoCloseable {
         page1 = null;
         writing = false;
         cache.unpin(p);
+        if (wal != null) {
+            wal.endWrite();
+        }
     }
 
     private void checkWriting() {
@@ -480,17 +814,27 @@ public final class Pager implements AutoCloseable {
         }
     }
 
-    /** Closes the file and frees the cache. Open transactions are rolled back. */
+    /** Closes the files and frees the cache. An open write transaction is rolled back. */
     @Override
     public void close() throws IOException {
         if (writing && commitState == CommitState.IDLE) {
             rollback();
+        }
+        if (snapshot != null) {
+            wal.endRead(snapshot);
+            snapshot = null;
         }
         if (cache != null) {
             cache.clear();
         }
         if (pool != null) {
             pool.close();
+        }
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
+        if (wal != null && ownsWal) {
+            wal.close();
         }
         arena.close();
         file.close();

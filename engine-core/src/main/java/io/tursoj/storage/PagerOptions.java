@@ -10,14 +10,29 @@ import io.tursoj.storage.format.DatabaseHeader;
  * @param cacheSize {@code PRAGMA cache_size}: pages if positive, KiB if negative
  * @param maxCacheMemoryBytes hard bound on page-cache memory (pinned and dirty pages may exceed the soft bound)
  * @param synchronous when commits fsync
+ * @param journalMode WAL (the default) or OFF
+ * @param autocheckpointFrames {@code PRAGMA wal_autocheckpoint}: run a PASSIVE checkpoint after a commit that
+ *     leaves at least this many frames in the log; 0 or less disables it
  */
 public record PagerOptions(
-        int pageSizeBytes, int reservedBytes, int cacheSize, long maxCacheMemoryBytes, Synchronous synchronous) {
+        int pageSizeBytes,
+        int reservedBytes,
+        int cacheSize,
+        long maxCacheMemoryBytes,
+        Synchronous synchronous,
+        JournalMode journalMode,
+        int autocheckpointFrames) {
     /** SQLite's default {@code cache_size}: 2000 KiB. */
     public static final int DEFAULT_CACHE_SIZE = -2000;
 
-    public static final PagerOptions DEFAULTS =
-            new PagerOptions(4096, 0, DEFAULT_CACHE_SIZE, 1L << 30, Synchronous.FULL);
+    public static final PagerOptions DEFAULTS = new PagerOptions(
+            4096,
+            0,
+            DEFAULT_CACHE_SIZE,
+            1L << 30,
+            Synchronous.FULL,
+            JournalMode.WAL,
+            Wal.DEFAULT_AUTOCHECKPOINT_FRAMES);
 
     public PagerOptions {
         if (!DatabaseHeader.isValidPageSize(pageSizeBytes)) {
@@ -32,19 +47,39 @@ public record PagerOptions(
     }
 
     public PagerOptions withPageSize(int bytes) {
-        return new PagerOptions(bytes, reservedBytes, cacheSize, maxCacheMemoryBytes, synchronous);
+        return new PagerOptions(
+                bytes, reservedBytes, cacheSize, maxCacheMemoryBytes, synchronous, journalMode, autocheckpointFrames);
     }
 
     public PagerOptions withCacheSize(int value) {
-        return new PagerOptions(pageSizeBytes, reservedBytes, value, maxCacheMemoryBytes, synchronous);
+        return new PagerOptions(
+                pageSizeBytes,
+                reservedBytes,
+                value,
+                maxCacheMemoryBytes,
+                synchronous,
+                journalMode,
+                autocheckpointFrames);
     }
 
     public PagerOptions withReservedBytes(int bytes) {
-        return new PagerOptions(pageSizeBytes, bytes, cacheSize, maxCacheMemoryBytes, synchronous);
+        return new PagerOptions(
+                pageSizeBytes, bytes, cacheSize, maxCacheMemoryBytes, synchronous, journalMode, autocheckpointFrames);
     }
 
     public PagerOptions withSynchronous(Synchronous value) {
-        return new PagerOptions(pageSizeBytes, reservedBytes, cacheSize, maxCacheMemoryBytes, value);
+        return new PagerOptions(
+                pageSizeBytes, reservedBytes, cacheSize, maxCacheMemoryBytes, value, journalMode, autocheckpointFrames);
+    }
+
+    public PagerOptions withJournalMode(JournalMode value) {
+        return new PagerOptions(
+                pageSizeBytes, reservedBytes, cacheSize, maxCacheMemoryBytes, synchronous, value, autocheckpointFrames);
+    }
+
+    public PagerOptions withAutocheckpoint(int frames) {
+        return new PagerOptions(
+                pageSizeBytes, reservedBytes, cacheSize, maxCacheMemoryBytes, synchronous, journalMode, frames);
     }
 
     /** The number of pages {@code cacheSize} means for pages of {@code pageSizeBytes} (at least 1). */

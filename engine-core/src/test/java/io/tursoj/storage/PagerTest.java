@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.tursoj.io.IOFailedException;
 import io.tursoj.io.IOResult;
 import io.tursoj.io.MemoryIO;
-import io.tursoj.io.OpenFlags;
 import io.tursoj.storage.format.DatabaseHeader;
 import io.tursoj.storage.format.PageHeader;
 import io.tursoj.storage.format.PageType;
@@ -35,6 +34,8 @@ class PagerTest {
 
     private final MemoryIO memory = new MemoryIO();
 
+    private static final PagerOptions OFF = PagerOptions.DEFAULTS.withJournalMode(JournalMode.OFF);
+
     private Path sqliteDb(int pageSize, int rows) throws IOException {
         assumeTrue(Sqlite3.available());
         Path db = dir.resolve("p.db");
@@ -46,7 +47,7 @@ class PagerTest {
     }
 
     private Pager open(io.tursoj.io.IO io, String name, PagerOptions options) throws IOException {
-        Pager pager = new Pager(io.openFile(name, OpenFlags.READ_WRITE_CREATE), options);
+        Pager pager = new Pager(io, name, options);
         io.block(pager::open);
         return pager;
     }
@@ -190,13 +191,13 @@ class PagerTest {
                         .repeat(20)
                         .getBytes());
         TestFiles.load(memory, "junk", junk);
-        Pager pager = new Pager(memory.openFile("junk", OpenFlags.READ_WRITE_EXISTING), PagerOptions.DEFAULTS);
+        Pager pager = new Pager(memory, "junk", PagerOptions.DEFAULTS);
         NotADatabaseException e = assertThrows(NotADatabaseException.class, () -> memory.block(pager::open));
         assertEquals("file is not a database", e.getMessage());
         pager.close();
         Files.write(junk, new byte[] {'S', 'Q', 'L'});
         TestFiles.load(memory, "short", junk);
-        Pager shortPager = new Pager(memory.openFile("short", OpenFlags.READ_WRITE_EXISTING), PagerOptions.DEFAULTS);
+        Pager shortPager = new Pager(memory, "short", PagerOptions.DEFAULTS);
         assertThrows(NotADatabaseException.class, () -> memory.block(shortPager::open));
         shortPager.close();
     }
@@ -207,7 +208,7 @@ class PagerTest {
         byte[] bytes = Files.readAllBytes(db);
         Files.write(db, Arrays.copyOf(bytes, bytes.length - 3 * 1024));
         TestFiles.load(memory, "t.db", db);
-        Pager pager = new Pager(memory.openFile("t.db", OpenFlags.READ_WRITE_EXISTING), PagerOptions.DEFAULTS);
+        Pager pager = new Pager(memory, "t.db", PagerOptions.DEFAULTS);
         assertThrows(CorruptDatabaseException.class, () -> memory.block(pager::open));
         pager.close();
     }
@@ -216,7 +217,7 @@ class PagerTest {
     void shouldCreateADatabaseAndKeepHeaderCountersThatSqliteAccepts() throws IOException {
         assumeTrue(Sqlite3.available());
         DeferredIO io = new DeferredIO(memory, 11);
-        try (Pager pager = open(io, "new.db", PagerOptions.DEFAULTS.withPageSize(2048))) {
+        try (Pager pager = open(io, "new.db", OFF.withPageSize(2048))) {
             assertEquals(0, pager.databaseSizePages());
             io.block(pager::beginWrite);
             Page[] pages = new Page[40];
@@ -252,7 +253,7 @@ class PagerTest {
 
     @Test
     void shouldReuseFreePagesAndBumpTheChangeCounterPerCommit() throws IOException {
-        try (Pager pager = open(memory, "r.db", PagerOptions.DEFAULTS.withPageSize(512))) {
+        try (Pager pager = open(memory, "r.db", OFF.withPageSize(512))) {
             memory.block(pager::beginWrite);
             for (int i = 0; i < 300; i++) {
                 pager.unpin(memory.block(() -> pager.freeList().allocate()));

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tursoj.io.MemoryIO;
 import io.tursoj.io.RandomSource;
+import io.tursoj.storage.CheckpointMode;
+import io.tursoj.storage.CheckpointResult;
+import io.tursoj.storage.JournalMode;
 import io.tursoj.storage.Pager;
+import io.tursoj.storage.PagerOptions;
 import io.tursoj.storage.format.DatabaseHeader;
 import io.tursoj.storage.format.RecordBuilder;
 import io.tursoj.storage.testing.Schema;
@@ -247,8 +251,9 @@ class BTreeBehaviourTest {
         }
     }
 
-    @Test
-    void shouldWriteIntoTablesSqliteCreatedAndKeepItsCounters() throws IOException {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(JournalMode.class)
+    void shouldWriteIntoTablesSqliteCreatedAndKeepItsCounters(JournalMode mode) throws IOException {
         assumeTrue(Sqlite3.available());
         Path db = dir.resolve("theirs.db");
         Sqlite3.run(
@@ -259,7 +264,10 @@ class BTreeBehaviourTest {
         MemoryIO io = new MemoryIO();
         TestFiles.load(io, "theirs.db", db);
         long counterBefore = DatabaseHeader.changeCounter(MemorySegment.ofArray(Files.readAllBytes(db)));
-        try (Pager pager = SqliteFixture.openPager(io, "theirs.db", 100)) {
+        Pager opened = new Pager(
+                io, "theirs.db", PagerOptions.DEFAULTS.withJournalMode(mode).withCacheSize(100));
+        io.block(opened::open);
+        try (Pager pager = opened) {
             BTree tree = new BTree(pager);
             Map<String, Integer> roots = Schema.roots(io, tree);
             io.block(pager::beginWrite);
@@ -283,10 +291,22 @@ class BTreeBehaviourTest {
                 }
             }
             io.block(pager::commit);
+            if (mode == JournalMode.WAL) {
+                assertTrue(pager.wal().maxFrame() > 0, "the first write switched the file to WAL");
+                CheckpointResult r = io.block(() -> pager.checkpoint(CheckpointMode.TRUNCATE));
+                assertFalse(r.busy());
+            }
         }
         TestFiles.save(io, "theirs.db", db);
         MemorySegment h = MemorySegment.ofArray(Files.readAllBytes(db));
-        assertEquals(counterBefore + 1, DatabaseHeader.changeCounter(h));
+        if (mode == JournalMode.WAL) {
+            assertEquals(counterBefore, DatabaseHeader.changeCounter(h), "WAL commits leave the counter alone");
+            assertEquals(2, DatabaseHeader.writeVersion(h));
+            assertEquals(2, DatabaseHeader.readVersion(h));
+            assertFalse(Files.exists(dir.resolve("theirs.db-wal")) && Files.size(dir.resolve("theirs.db-wal")) > 0);
+        } else {
+            assertEquals(counterBefore + 1, DatabaseHeader.changeCounter(h));
+        }
         assertEquals(DatabaseHeader.changeCounter(h), DatabaseHeader.versionValidFor(h));
         assertEquals(Files.size(db) / 1024, DatabaseHeader.databaseSizePages(h));
         assertEquals(

@@ -3,7 +3,6 @@ package io.tursoj.storage.btree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tursoj.io.IO;
-import io.tursoj.io.OpenFlags;
 import io.tursoj.storage.Pager;
 import io.tursoj.storage.PagerOptions;
 import io.tursoj.storage.format.RecordReader;
@@ -23,8 +22,7 @@ final class SqliteFixture {
     private SqliteFixture() {}
 
     static Pager openPager(IO io, String name, int cacheSize) throws IOException {
-        Pager pager = new Pager(
-                io.openFile(name, OpenFlags.READ_WRITE_CREATE), PagerOptions.DEFAULTS.withCacheSize(cacheSize));
+        Pager pager = new Pager(io, name, PagerOptions.DEFAULTS.withCacheSize(cacheSize));
         io.block(pager::open);
         return pager;
     }

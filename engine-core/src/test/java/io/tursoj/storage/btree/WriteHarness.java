@@ -1,7 +1,6 @@
 package io.tursoj.storage.btree;
 
 import io.tursoj.io.IO;
-import io.tursoj.io.OpenFlags;
 import io.tursoj.storage.Pager;
 import io.tursoj.storage.PagerOptions;
 import io.tursoj.storage.format.DatabaseHeader;
@@ -20,10 +19,12 @@ final class WriteHarness implements AutoCloseable {
     private long schemaRowid;
 
     WriteHarness(IO io, String name, int pageSize, int cacheSize) throws IOException {
+        this(io, name, PagerOptions.DEFAULTS.withPageSize(pageSize).withCacheSize(cacheSize));
+    }
+
+    WriteHarness(IO io, String name, PagerOptions options) throws IOException {
         this.io = io;
-        this.pager = new Pager(
-                io.openFile(name, OpenFlags.READ_WRITE_CREATE),
-                PagerOptions.DEFAULTS.withPageSize(pageSize).withCacheSize(cacheSize));
+        this.pager = new Pager(io, name, options);
         io.block(pager::open);
         this.tree = new BTree(pager);
     }

@@ -15,8 +15,22 @@ import java.nio.file.Path;
 public final class TestFiles {
     private TestFiles() {}
 
-    /** Copies {@code source} into {@code io} under {@code name}, replacing what was there. */
+    /**
+     * Copies {@code source} into {@code io} under {@code name}, replacing what was there, with its log
+     * {@code source-wal} when one exists.
+     */
     public static void load(IO io, String name, Path source) throws IOException {
+        copyIn(io, name, source);
+        Path wal = source.resolveSibling(source.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            copyIn(io, name + "-wal", wal);
+        } else {
+            io.removeFile(name + "-wal");
+        }
+    }
+
+    /** Copies {@code source} into {@code io} under {@code name}, replacing what was there. */
+    public static void copyIn(IO io, String name, Path source) throws IOException {
         byte[] bytes = Files.readAllBytes(source);
         try (DatabaseFile f = io.openFile(name, OpenFlags.of(OpenFlags.CREATE | OpenFlags.TRUNCATE));
                 Arena arena = Arena.ofConfined()) {
@@ -30,8 +44,22 @@ public final class TestFiles {
         }
     }
 
-    /** Writes the whole of {@code name} in {@code io} to {@code target}. */
+    /**
+     * Writes the whole of {@code name} in {@code io} to {@code target}, and its write-ahead log {@code name-wal} (if
+     * any) to {@code target-wal}, so that sqlite3 sees what a crash-free shutdown would leave.
+     */
     public static void save(IO io, String name, Path target) throws IOException {
+        copyOut(io, name, target);
+        Path walTarget = target.resolveSibling(target.getFileName() + "-wal");
+        if (io.exists(name + "-wal")) {
+            copyOut(io, name + "-wal", walTarget);
+        } else {
+            Files.deleteIfExists(walTarget);
+        }
+    }
+
+    /** Writes the whole of {@code name} in {@code io} to {@code target}. */
+    public static void copyOut(IO io, String name, Path target) throws IOException {
         try (DatabaseFile f = io.openFile(name, OpenFlags.READ_ONLY_EXISTING);
                 Arena arena = Arena.ofConfined()) {
             long size = f.size();
