@@ -99,6 +99,7 @@ public final class Pager implements AutoCloseable {
     private int usableSizeBytes;
     private int databaseSizePages;
     private int sizeAtWriteStart;
+    private long filePagesAtOpen;
     private boolean writing;
     private Page page1;
     private int cacheSize;
@@ -185,9 +186,7 @@ public final class Pager implements AutoCloseable {
                             return c.pending();
                         }
                     }
-                    if (wal != null) {
-                        databaseSizePages = wal.databaseSizePages();
-                    }
+                    checkSizeAgainstFile();
                     openState = OpenState.OPEN;
                 }
                 case OPEN -> {
@@ -211,14 +210,26 @@ public final class Pager implements AutoCloseable {
         long fileBytes = file.size();
         long filePages = (fileBytes + pageSize - 1) / pageSize;
         long pages = DatabaseHeader.isDatabaseSizeValid(h) ? DatabaseHeader.databaseSizePages(h) : filePages;
-        if (pages > filePages) {
-            throw new CorruptDatabaseException(
-                    "header says " + pages + " pages but the file holds " + filePages + " pages");
-        }
         if (pages > MAX_PAGE_COUNT) {
             throw new CorruptDatabaseException("database of " + pages + " pages exceeds the page limit");
         }
         databaseSizePages = (int) pages;
+        filePagesAtOpen = filePages;
+    }
+
+    /**
+     * A header that claims more pages than the file holds is corrupt, unless the log has a commit: then the size
+     * comes from the log, and the file may lag behind it (a checkpoint interrupted by a crash).
+     */
+    private void checkSizeAgainstFile() throws CorruptDatabaseException {
+        if (wal != null && wal.maxFrame() > 0) {
+            databaseSizePages = wal.databaseSizePages();
+            return;
+        }
+        if (databaseSizePages > filePagesAtOpen) {
+            throw new CorruptDatabaseException(
+                    "header says " + databaseSizePages + " pages but the file holds " + filePagesAtOpen + " pages");
+        }
     }
 
     private void configure(int pageSize, int reserved) {
