@@ -126,11 +126,16 @@ class WalCrashTest {
         String reproduce = "seed " + seed + " (" + sync + "): reproduce with mvn -pl engine-core test"
                 + " -Dtest=WalCrashTest -Dtursoj.crash.seed=" + seed;
         List<String> got;
+        List<String> problems;
         try (Pager pager = SqliteFixture.openPager(after, "c.db", 20)) {
             got = read(after, pager);
+            problems = pager.databaseSizePages() == 0
+                    ? List.of()
+                    : after.block(new IntegrityChecker(new BTree(pager))::run);
         } catch (IOException | RuntimeException e) {
             throw new AssertionError(reproduce + ": recovery failed", e);
         }
+        assertEquals(List.of(), problems, reproduce + ": integrity check after recovery");
         List<List<String>> allowed = new ArrayList<>();
         if (sync == Synchronous.FULL) {
             allowed.add(run.acknowledged.isEmpty() ? null : run.acknowledged.getLast());
