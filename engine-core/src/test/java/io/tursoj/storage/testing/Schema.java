@@ -1,9 +1,11 @@
 package io.tursoj.storage.testing;
 
 import io.tursoj.io.IO;
+import io.tursoj.storage.CorruptDatabaseException;
 import io.tursoj.storage.btree.BTree;
 import io.tursoj.storage.btree.BTreeCursor;
 import io.tursoj.storage.format.RecordReader;
+import io.tursoj.storage.format.SerialType;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +21,11 @@ public final class Schema {
             boolean more = io.block(c::first);
             while (more) {
                 RecordReader r = io.block(c::record);
+                if (r.columnCount() < 5
+                        || !SerialType.isText(r.serialType(1))
+                        || !SerialType.isInteger(r.serialType(3)) && !r.isNull(3)) {
+                    throw new CorruptDatabaseException("malformed database schema row " + c.rowid());
+                }
                 if (!r.isNull(3)) {
                     roots.put(r.textValue(1), (int) r.longValue(3));
                 }
