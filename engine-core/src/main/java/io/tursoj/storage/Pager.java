@@ -48,6 +48,7 @@ import java.util.Arrays;
  *       written (and synced when {@code synchronous=FULL}).
  *   <li>A database file is never empty while its log holds a commit (sqlite3 deletes a log beside an empty file):
  *       the first commit of a new database first writes an empty database's page 1 to the file.
+ *   <li>A hot rollback journal left by a crash is played back before the file is read ({@link HotJournal}).
  * </ol>
  */
 public final class Pager implements AutoCloseable {
@@ -58,6 +59,7 @@ public final class Pager implements AutoCloseable {
 
     /** Progress of {@link #open()}. */
     private enum OpenState {
+        HOT_JOURNAL,
         START,
         READING_HEADER,
         RECOVERING_LOG,
@@ -91,7 +93,8 @@ public final class Pager implements AutoCloseable {
     private WalSnapshot snapshot;
     private long cachedVersion = -1;
     private MemorySegment headerBuffer;
-    private OpenState openState = OpenState.START;
+    private OpenState openState = OpenState.HOT_JOURNAL;
+    private HotJournal hotJournal;
     private CommitState commitState = CommitState.IDLE;
     private BufferPool pool;
     private PageCache cache;
@@ -150,6 +153,18 @@ public final class Pager implements AutoCloseable {
     public IOResult<Void> open() throws IOException {
         while (true) {
             switch (openState) {
+                case HOT_JOURNAL -> {
+                    if (io != null && (hotJournal != null || io.exists(path + "-journal"))) {
+                        if (hotJournal == null) {
+                            hotJournal = new HotJournal(io, path + "-journal", file);
+                        }
+                        IOResult<Void> r = hotJournal.rollback();
+                        if (r instanceof IOResult.Pending<Void>(Completion c)) {
+                            return c.pending();
+                        }
+                    }
+                    openState = OpenState.START;
+                }
                 case START -> {
                     if (file.size() == 0) {
                         configure(options.pageSizeBytes(), options.reservedBytes());
@@ -265,6 +280,11 @@ public final class Pager implements AutoCloseable {
     /** Whether the file may be read but not written (auto-vacuum, or a write version from the future). */
     public boolean isReadOnlyFormat() {
         return readOnlyFormat;
+    }
+
+    /** Pages a hot rollback journal restored when the pager opened (0 if there was none). */
+    public int hotJournalPagesRestored() {
+        return hotJournal == null ? 0 : hotJournal.pagesRestored();
     }
 
     /** Whether commits go to the write-ahead log. */
