@@ -650,6 +650,7 @@ public final class Pager implements AutoCloseable {
             cache.markClean(p);
         }
         endWrite();
+        cache.trim(); // the transaction's pages may have pushed the cache past cache_size
         return IOResult.done();
     }
 
@@ -757,6 +758,7 @@ public final class Pager implements AutoCloseable {
         }
         endWrite();
         endRead();
+        cache.trim(); // the transaction's pages may have pushed the cache past cache_size
         cachedVersion = wal.version(); // our cache holds exactly what we committed
         commitState = CommitState.IDLE;
         int threshold = options.autocheckpointFrames();
