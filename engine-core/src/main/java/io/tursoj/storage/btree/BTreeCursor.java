@@ -103,7 +103,6 @@ public final class BTreeCursor implements AutoCloseable {
     private byte[] savedKey = new byte[64];
     private final RecordReader savedReader = new RecordReader();
     private final SearchKey savedSearch = new SearchKey();
-    private boolean saving;
 
     private TreeInsert inserter;
     private TreeDelete deleter;
@@ -791,20 +790,16 @@ public final class BTreeCursor implements AutoCloseable {
      */
     IOResult<Void> savePosition() throws IOException {
         if (!valid) {
-            if (!saving) {
-                releaseAll();
-            }
+            releaseAll();
             return IOResult.done();
         }
         if (isTable()) {
             savedRowid = rowid();
         } else {
-            saving = true;
             IOResult<Void> r = loadPayload();
             if (r instanceof IOResult.Pending<Void>(Completion c)) {
                 return c.pending();
             }
-            saving = false;
             rememberKey(payloadSegment, payloadOffset, cell.payloadSize);
         }
         releaseAll();

@@ -2,17 +2,22 @@ package io.tursoj.storage.btree;
 
 import static io.tursoj.storage.btree.SqliteFixture.assertSameRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tursoj.io.MemoryIO;
 import io.tursoj.io.RandomSource;
+import io.tursoj.storage.CheckpointMode;
+import io.tursoj.storage.CheckpointResult;
+import io.tursoj.storage.Pager;
 import io.tursoj.storage.format.RecordBuilder;
 import io.tursoj.storage.testing.DeferredIO;
 import io.tursoj.storage.testing.Sqlite3;
 import io.tursoj.storage.testing.TestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +145,7 @@ class BTreeWriteTest {
     private static void assertSqliteAgrees(Path db, Map<Long, Row> model) throws IOException {
         MemoryIO copy = new MemoryIO();
         TestFiles.load(copy, "copy.db", db);
-        try (io.tursoj.storage.Pager pager = SqliteFixture.openPager(copy, "copy.db", 100)) {
+        try (Pager pager = SqliteFixture.openPager(copy, "copy.db", 100)) {
             BTree tree = new BTree(pager);
             int index = io.tursoj.storage.testing.Schema.roots(copy, tree).get("t_b");
             List<String> problems = copy.block(new IntegrityChecker(tree, Map.of(index, KeyInfo.binary(2)))::run);
@@ -160,6 +165,17 @@ class BTreeWriteTest {
         MemoryIO io = new MemoryIO();
         TreeMap<Long, Row> model = new TreeMap<>();
         Path db = writeAndSave(io, pageSize, pageSize * 31L, ops, model, 200);
+        assertTrue(
+                Files.size(dir.resolve(db.getFileName() + "-wal")) > 0, "without a checkpoint: sqlite3 reads the log");
+        assertSqliteAgrees(db, model);
+        // And again after a TRUNCATE checkpoint copied everything into the database file.
+        try (Pager pager = SqliteFixture.openPager(io, "w.db", 100)) {
+            CheckpointResult r = io.block(() -> pager.checkpoint(CheckpointMode.TRUNCATE));
+            assertFalse(r.busy());
+        }
+        TestFiles.save(io, "w.db", db);
+        assertTrue(!Files.exists(dir.resolve(db.getFileName() + "-wal"))
+                || Files.size(dir.resolve(db.getFileName() + "-wal")) == 0);
         assertSqliteAgrees(db, model);
     }
 
