@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * iterations; a few hundred bytes of slack absorb one-off allocations (class loading, a buffer growing once).
  */
 class AllocationTest {
-    private static final int ROWS = 200_000;
+    private static final int ROWS = 50_000;
     private static final long SLACK_BYTES = 16 * 1024;
 
     private static long allocatedBytes() {
