@@ -39,6 +39,10 @@ public final class FreeList {
 
     /** A new page for the caller (invariant 3), from the freelist or the end of the file. Resumable. */
     public IOResult<Page> allocate() throws IOException {
+        IOResult<Void> room = pager.makeRoom();
+        if (room instanceof IOResult.Pending<Void>(Completion c)) {
+            return c.pending();
+        }
         MemorySegment header = pager.header();
         long free = DatabaseHeader.freelistCount(header);
         int trunkNumber = (int) DatabaseHeader.freelistTrunkPage(header);
@@ -84,6 +88,10 @@ public final class FreeList {
     /** Puts page {@code pageNumber} (not pinned by anyone) on the freelist. Resumable. */
     public IOResult<Void> free(int pageNumber) throws IOException {
         checkPageNumber(pageNumber, 1);
+        IOResult<Void> room = pager.makeRoom();
+        if (room instanceof IOResult.Pending<Void>(Completion c)) {
+            return c.pending();
+        }
         MemorySegment header = pager.header();
         long free = DatabaseHeader.freelistCount(header);
         int trunkNumber = (int) DatabaseHeader.freelistTrunkPage(header);

@@ -111,6 +111,14 @@ public final class PageCache {
         return p;
     }
 
+    /**
+     * Whether the next {@link #assign} would have to grow the cache past its capacity because every frame is pinned
+     * or dirty (the moment a writer in WAL mode spills dirty pages to the log instead).
+     */
+    boolean needsSpill() {
+        return freeFrames.isEmpty() && frames >= capacityPages && lru.next == lru && dirtyCount > 0;
+    }
+
     /** The frame holding {@code pageNumber}, or null, without counting. */
     Page peek(int pageNumber) {
         return map.get(pageNumber);

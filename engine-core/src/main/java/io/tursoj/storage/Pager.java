@@ -49,6 +49,9 @@ import java.util.Arrays;
  *   <li>A database file is never empty while its log holds a commit (sqlite3 deletes a log beside an empty file):
  *       the first commit of a new database first writes an empty database's page 1 to the file.
  *   <li>A hot rollback journal left by a crash is played back before the file is read ({@link HotJournal}).
+ *   <li>The cache stays within {@code cache_size} during a WAL write transaction: dirty pages are spilled to the log
+ *       as uncommitted frames ({@link #makeRoom()}); a page being spilled is neither changed nor re-read until its
+ *       frame is written.
  * </ol>
  */
 public final class Pager implements AutoCloseable {
@@ -108,6 +111,12 @@ public final class Pager implements AutoCloseable {
     private int cacheSize;
     private boolean readOnlyFormat;
     private Page[] commitPages = new Page[0];
+    private Page[] spillPages = new Page[0];
+    private int spillCount;
+    private boolean spilling;
+    private int[] spilled = new int[0];
+    private int spilledCount;
+    private long pagesSpilled;
     private int commitCount;
     private IOException lastCheckpointError;
 
@@ -366,6 +375,12 @@ public final class Pager implements AutoCloseable {
                     pageNumber, "page number out of range (database has " + databaseSizePages + " pages)");
         }
         Page p = cache.lookup(pageNumber);
+        if (p == null || (p.writing && spilling)) {
+            IOResult<Void> room = makeRoom();
+            if (room instanceof IOResult.Pending<Void>(Completion c)) {
+                return c.pending();
+            }
+        }
         if (p == null) {
             p = cache.assign(pageNumber);
             if (p == null) {
@@ -374,7 +389,10 @@ public final class Pager implements AutoCloseable {
             p.state = Page.State.READING;
             p.writing = false;
             p.completion.reset();
-            int frame = snapshot == null ? 0 : wal.findFrame(pageNumber, snapshot.maxFrame());
+            int frame = writing && wal != null ? wal.findUncommitted(pageNumber) : 0;
+            if (frame == 0 && snapshot != null) {
+                frame = wal.findFrame(pageNumber, snapshot.maxFrame());
+            }
             if (frame > 0) {
                 wal.readFrame(frame, p.buffer, p.completion);
             } else {
@@ -453,6 +471,72 @@ public final class Pager implements AutoCloseable {
         cache.pin(p);
         cache.markDirty(p);
         return p;
+    }
+
+    /**
+     * Makes room in the cache for one more page. When every frame is pinned or dirty and the cache is at
+     * {@code cache_size}, a WAL writer spills its unpinned dirty pages to the log as uncommitted frames (they become
+     * clean and evictable, and are read back from the log if needed again). Elsewhere the cache grows past its
+     * capacity, up to its hard limit. Resumable; callers run it before taking a new frame.
+     */
+    IOResult<Void> makeRoom() throws IOException {
+        if (!spilling) {
+            if (!walMode || !writing || wal == null || !cache.needsSpill()) {
+                return IOResult.done();
+            }
+            spillCount = 0;
+            for (Page p = cache.firstDirty(); p != null; p = cache.nextDirty(p)) {
+                if (p.pinCount == 0 && p != page1) {
+                    if (spillCount == spillPages.length) {
+                        spillPages = Arrays.copyOf(spillPages, Math.max(16, spillCount * 2));
+                    }
+                    spillPages[spillCount++] = p;
+                }
+            }
+            if (spillCount == 0) {
+                return IOResult.done();
+            }
+            Arrays.sort(spillPages, 0, spillCount, (a, b) -> Integer.compare(a.pageNumber, b.pageNumber));
+            for (int i = 0; i < spillCount; i++) {
+                spillPages[i].writing = true; // no one may change or re-read it while its frame is written
+            }
+            spilling = true;
+        }
+        IOResult<Void> r;
+        try {
+            r = wal.spill(spillPages, spillCount, options.synchronous());
+        } catch (IOException e) {
+            finishSpill(false);
+            throw e;
+        }
+        if (r instanceof IOResult.Pending<Void>(Completion c)) {
+            return c.pending();
+        }
+        finishSpill(true);
+        return IOResult.done();
+    }
+
+    private void finishSpill(boolean written) {
+        for (int i = 0; i < spillCount; i++) {
+            Page p = spillPages[i];
+            p.writing = false;
+            if (written) {
+                cache.markClean(p);
+                if (spilledCount == spilled.length) {
+                    spilled = Arrays.copyOf(spilled, Math.max(16, spilledCount * 2));
+                }
+                spilled[spilledCount++] = p.pageNumber;
+            }
+            spillPages[i] = null;
+        }
+        spillCount = 0;
+        spilling = false;
+        pagesSpilled += written ? 1 : 0;
+    }
+
+    /** How many times this pager spilled dirty pages to the log. */
+    public long spills() {
+        return pagesSpilled;
     }
 
     /** Marks a pinned page as modified in the current write transaction (invariant 2). */
@@ -825,6 +909,19 @@ public final class Pager implements AutoCloseable {
         for (Page p = cache.firstDirty(); p != null; p = cache.firstDirty()) {
             cache.drop(p);
         }
+        for (int i = 0; i < spilledCount; i++) {
+            // Spilled pages are clean in the cache but hold this transaction's changes.
+            Page p = cache.peek(spilled[i]);
+            if (p != null && p != one && p.state == Page.State.LOADED) {
+                if (p.pinCount > 0) {
+                    throw new IllegalStateException("rollback with a spilled page still pinned: " + p);
+                }
+                cache.drop(p);
+            }
+        }
+        if (wal != null) {
+            wal.abandonTransaction();
+        }
         endWrite();
         cache.drop(one);
         databaseSizePages = sizeAtWriteStart;
@@ -835,6 +932,7 @@ public final class Pager implements AutoCloseable {
         Page p = page1;
         page1 = null;
         writing = false;
+        spilledCount = 0;
         cache.unpin(p);
         if (wal != null) {
             wal.endWrite();

@@ -33,7 +33,7 @@ import java.util.TreeMap;
  *   <li>A reader with snapshot 0 reads only the database file; it is handed out only when every frame is copied,
  *       and while one is active no further frame is copied.
  *   <li>The log is reset (new salts, frames from 1) only when every frame is copied and synced into the database
- *       and no reader has a snapshot above 0.
+ *       and no reader has a snapshot above 0; the new header is synced before the first frame after it.
  *   <li>At most one writer at a time, and only from the latest version; readers are never blocked.
  *   <li>Bookkeeping is guarded by this object's monitor; frame I/O runs outside it.
  * </ol>
@@ -52,9 +52,11 @@ public final class Wal implements AutoCloseable {
         DONE
     }
 
-    /** Progress of {@link #commit}. */
+    /** Progress of {@link #commit} and {@link #spill}. */
     private enum CommitState {
         IDLE,
+        HEADER,
+        HEADER_SYNC,
         WRITING,
         SYNCING
     }
@@ -64,6 +66,10 @@ public final class Wal implements AutoCloseable {
     private final int pageSize;
     private final Arena arena = Arena.ofShared();
     private final WalIndex index = new WalIndex();
+    /** The writer's spilled, uncommitted frames, numbered from 1 after {@code maxFrame}. */
+    private final WalIndex uncommitted = new WalIndex();
+
+    private long uncommittedSum;
     private final Map<Integer, Integer> readers = new TreeMap<>();
     private final Completion ioCompletion = new Completion();
     private final Completion syncCompletion = new Completion();
@@ -94,6 +100,7 @@ public final class Wal implements AutoCloseable {
 
     private CommitState commitState = CommitState.IDLE;
     private MemorySegment frameHeaders;
+    private MemorySegment headerBuffer;
     private int pendingFrames;
     private long pendingSum;
     private int pendingSize;
@@ -270,6 +277,7 @@ public final class Wal implements AutoCloseable {
 
     public synchronized void endWrite() {
         writer = false;
+        uncommitted.clear();
     }
 
     /** The latest frame holding {@code page} no later than {@code snapshotFrame}, or 0 (read the database file). */
@@ -302,40 +310,110 @@ public final class Wal implements AutoCloseable {
         return checkpointSequence;
     }
 
-    // ---------------------------------------------------------------- commit
+    // ---------------------------------------------------------------- appending frames
 
     /**
      * Appends {@code count} page images as one transaction, the last frame marked as the commit with the database
-     * size {@code databaseSize}, and syncs them when {@code sync} is FULL. Only the writer calls this; the commit is
-     * visible to readers that start after it returns {@code Done}. Resumable.
+     * size {@code databaseSize}, after any frames this transaction spilled; syncs them when {@code sync} is FULL. Only
+     * the writer calls this; the commit is visible to readers that start after it returns {@code Done}. Resumable.
      */
     public IOResult<Void> commit(Page[] pages, int count, int databaseSize, Synchronous sync) throws IOException {
-        switch (commitState) {
-            case IDLE -> {
-                if (count == 0) {
-                    return IOResult.done();
-                }
-                startCommit(pages, count, databaseSize);
-                commitState = CommitState.WRITING;
-                return awaitFrames(sync);
-            }
-            case WRITING -> {
-                return awaitFrames(sync);
-            }
-            case SYNCING -> {
-                return awaitSync();
-            }
-        }
-        throw new AssertionError(commitState);
+        return append(pages, count, databaseSize, sync);
     }
 
-    private void startCommit(Page[] pages, int count, int databaseSize) {
+    /**
+     * Appends {@code count} dirty page images of the open transaction as uncommitted frames, so the cache can let
+     * them go (SQLite's cache spill). They stay invisible to readers until the commit; a rollback forgets them. Only
+     * the writer calls this. Resumable.
+     */
+    public IOResult<Void> spill(Page[] pages, int count, Synchronous sync) throws IOException {
+        return append(pages, count, 0, sync);
+    }
+
+    /**
+     * Writes frames; a log that was just created or reset first gets its new header, synced (unless
+     * {@code synchronous=OFF}) before any frame: otherwise a crash could leave the old header over a mix of old and
+     * new frames, and recovery would replay a stale prefix of the old generation over newer database pages.
+     */
+    private IOResult<Void> append(Page[] pages, int count, int databaseSize, Synchronous sync) throws IOException {
+        while (true) {
+            switch (commitState) {
+                case IDLE -> {
+                    if (count == 0) {
+                        return IOResult.done();
+                    }
+                    if (startHeader()) {
+                        commitState = CommitState.HEADER;
+                        continue;
+                    }
+                    startAppend(pages, count, databaseSize);
+                    commitState = CommitState.WRITING;
+                }
+                case HEADER -> {
+                    if (!ioCompletion.isDone()) {
+                        return ioCompletion.pending();
+                    }
+                    ioCompletion.bytesOrThrow();
+                    headerOnDisk = true;
+                    syncCompletion.reset();
+                    commitState = CommitState.HEADER_SYNC;
+                    if (sync == Synchronous.OFF) {
+                        syncCompletion.markSubmitted();
+                        syncCompletion.complete(0);
+                    } else {
+                        file.sync(syncCompletion);
+                    }
+                }
+                case HEADER_SYNC -> {
+                    if (!syncCompletion.isDone()) {
+                        return syncCompletion.pending();
+                    }
+                    syncCompletion.bytesOrThrow();
+                    startAppend(pages, count, databaseSize);
+                    commitState = CommitState.WRITING;
+                }
+                case WRITING -> {
+                    return awaitFrames(sync);
+                }
+                case SYNCING -> {
+                    return awaitSync();
+                }
+            }
+        }
+    }
+
+    /** Resets the log if that is due, and writes its header if it is not on disk; false when nothing to write. */
+    private boolean startHeader() {
         synchronized (this) {
-            assert writer : "commit without the write lock";
-            if (maxFrame > 0 && backfilled == maxFrame && readers.isEmpty() && !checkpointing) {
+            assert writer : "append without the write lock";
+            if (uncommitted.frameCount() == 0
+                    && maxFrame > 0
+                    && backfilled == maxFrame
+                    && readers.isEmpty()
+                    && !checkpointing) {
                 resetLog(); // invariant 4: everything is in the database file, nobody reads the log
             }
         }
+        if (headerOnDisk) {
+            return false;
+        }
+        if (headerBuffer == null) {
+            headerBuffer = arena.allocate(WalHeader.SIZE, 8);
+        }
+        headerChecksum = WalHeader.write(headerBuffer, bigEndian, pageSize, checkpointSequence, salt1, salt2);
+        runningChecksum = headerChecksum;
+        ioCompletion.reset();
+        file.pwrite(0, headerBuffer, ioCompletion);
+        return true;
+    }
+
+    /** The writer's own frame for {@code page} among the frames it spilled, or 0. */
+    public synchronized int findUncommitted(int page) {
+        int local = uncommitted.find(page, Integer.MAX_VALUE);
+        return local == 0 ? 0 : maxFrame + local;
+    }
+
+    private void startAppend(Page[] pages, int count, int databaseSize) {
         if (frameHeaders == null || frameHeaders.byteSize() < (long) count * WalFrameHeader.SIZE + WalHeader.SIZE) {
             frameHeaders = Arena.ofAuto().allocate(Math.max(4096, ((long) count * WalFrameHeader.SIZE + 32) * 2), 8);
         }
@@ -344,13 +422,8 @@ public final class Wal implements AutoCloseable {
         }
         ioCompletion.reset();
         CompletionGroup group = new CompletionGroup(ioCompletion);
-        if (!headerOnDisk) {
-            MemorySegment h = frameHeaders.asSlice((long) count * WalFrameHeader.SIZE, WalHeader.SIZE);
-            headerChecksum = WalHeader.write(h, bigEndian, pageSize, checkpointSequence, salt1, salt2);
-            runningChecksum = headerChecksum;
-            file.pwrite(0, h, group.add(new Completion()));
-        }
-        long sum = runningChecksum;
+        int first = maxFrame + uncommitted.frameCount() + 1;
+        long sum = uncommitted.frameCount() > 0 ? uncommittedSum : runningChecksum;
         int batch = 256;
         for (int start = 0; start < count; start += batch) {
             int n = Math.min(batch, count - start);
@@ -366,7 +439,7 @@ public final class Wal implements AutoCloseable {
                 iov[2 * i + 1] = p.buffer();
                 pendingPages[k] = p.pageNumber();
             }
-            file.pwritev(WalFrameHeader.frameOffset(maxFrame + start + 1, pageSize), iov, group.add(new Completion()));
+            file.pwritev(WalFrameHeader.frameOffset(first + start, pageSize), iov, group.add(new Completion()));
         }
         group.seal();
         pendingFrames = count;
@@ -380,7 +453,10 @@ public final class Wal implements AutoCloseable {
         }
         commitState = CommitState.IDLE;
         ioCompletion.bytesOrThrow();
-        headerOnDisk = true;
+        if (pendingSize == 0) {
+            keepUncommitted();
+            return IOResult.done();
+        }
         if (sync == Synchronous.FULL) {
             syncCompletion.reset();
             commitState = CommitState.SYNCING;
@@ -401,19 +477,41 @@ public final class Wal implements AutoCloseable {
         return IOResult.done();
     }
 
+    /** Records spilled frames in the writer's private index. */
+    private synchronized void keepUncommitted() {
+        for (int i = 0; i < pendingFrames; i++) {
+            uncommitted.append(pendingPages[i]);
+        }
+        uncommittedSum = pendingSum;
+    }
+
     private synchronized void publish() {
+        int spilled = uncommitted.frameCount();
+        for (int i = 1; i <= spilled; i++) {
+            index.append(uncommitted.pageOf(i));
+        }
         for (int i = 0; i < pendingFrames; i++) {
             index.append(pendingPages[i]);
         }
-        maxFrame += pendingFrames;
+        uncommitted.clear();
+        maxFrame += spilled + pendingFrames;
         runningChecksum = pendingSum;
         databaseSizePages = pendingSize;
         version++;
     }
 
+    /**
+     * Forgets the open transaction's uncommitted frames (rollback, or a failed commit): the next append overwrites
+     * them.
+     */
+    public synchronized void abandonTransaction() {
+        commitState = CommitState.IDLE;
+        uncommitted.clear();
+    }
+
     /** Abandons a commit whose I/O failed; its frames are never published, the next commit overwrites them. */
     public void abandonCommit() {
-        commitState = CommitState.IDLE;
+        abandonTransaction();
     }
 
     // ---------------------------------------------------------------- checkpoint support

@@ -5,8 +5,11 @@ import static io.tursoj.function.FunctionDef.scalar;
 
 import io.tursoj.function.FunctionContext;
 import io.tursoj.function.FunctionDef;
+import io.tursoj.function.ScalarFunction;
 import io.tursoj.vdbe.value.Register;
 import io.tursoj.vdbe.value.ValueType;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.function.Consumer;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -77,7 +80,7 @@ public final class MathFunctions {
         return r.numericType() == ValueType.INTEGER ? (double) r.asLong() : r.asDouble();
     }
 
-    private static io.tursoj.function.ScalarFunction unary(DoubleUnaryOperator f) {
+    private static ScalarFunction unary(DoubleUnaryOperator f) {
         return (FunctionContext c, Register[] a, Register out) -> {
             if (!isNumber(a[0])) {
                 out.setNull();
@@ -87,7 +90,7 @@ public final class MathFunctions {
         };
     }
 
-    private static io.tursoj.function.ScalarFunction binary(DoubleBinaryOperator f) {
+    private static ScalarFunction binary(DoubleBinaryOperator f) {
         return (FunctionContext c, Register[] a, Register out) -> {
             if (!isNumber(a[0]) || !isNumber(a[1])) {
                 out.setNull();
@@ -98,7 +101,7 @@ public final class MathFunctions {
     }
 
     /** ceil, floor, trunc: INTEGER (or integer text) unchanged, REAL rounded, anything else NULL. */
-    private static io.tursoj.function.ScalarFunction rounding(DoubleUnaryOperator f) {
+    private static ScalarFunction rounding(DoubleUnaryOperator f) {
         return (FunctionContext c, Register[] a, Register out) -> {
             switch (a[0].numericType()) {
                 case INTEGER -> out.setLong(a[0].asLong());
@@ -108,7 +111,7 @@ public final class MathFunctions {
         };
     }
 
-    private static io.tursoj.function.ScalarFunction logarithm(DoubleUnaryOperator f) {
+    private static ScalarFunction logarithm(DoubleUnaryOperator f) {
         return (FunctionContext c, Register[] a, Register out) -> {
             if (!isNumber(a[0])) {
                 out.setNull();
@@ -153,8 +156,8 @@ public final class MathFunctions {
     private static final double LOG2_E_HI = 1.4426950408889634;
     private static final double LOG2_E_LO = 2.0355273740931033e-17;
     private static final double SQRT2 = Math.sqrt(2.0);
-    private static final java.math.MathContext WIDE = new java.math.MathContext(45);
-    private static final java.math.BigDecimal LN2_WIDE = lnWide(java.math.BigDecimal.valueOf(2));
+    private static final MathContext WIDE = new MathContext(45);
+    private static final BigDecimal LN2_WIDE = lnWide(BigDecimal.valueOf(2));
 
     /**
      * Base-2 logarithm, correctly rounded: the binary exponent plus the logarithm of the significand (kept near 1),
@@ -184,22 +187,22 @@ public final class MathFunctions {
         if (Math.abs(Math.abs(lost) - Math.ulp(r) / 2) > uncertainty) {
             return r;
         }
-        java.math.BigDecimal lnM = lnWide(new java.math.BigDecimal(m));
-        return java.math.BigDecimal.valueOf(e).add(lnM.divide(LN2_WIDE, WIDE), WIDE).doubleValue();
+        BigDecimal lnM = lnWide(new BigDecimal(m));
+        return BigDecimal.valueOf(e).add(lnM.divide(LN2_WIDE, WIDE), WIDE).doubleValue();
     }
 
     /** Natural logarithm of a positive value near 1 (or 2) to 45 digits: 2 atanh((v-1)/(v+1)). */
-    private static java.math.BigDecimal lnWide(java.math.BigDecimal v) {
-        java.math.BigDecimal t = v.subtract(java.math.BigDecimal.ONE).divide(v.add(java.math.BigDecimal.ONE), WIDE);
-        java.math.BigDecimal t2 = t.multiply(t, WIDE);
-        java.math.BigDecimal term = t;
-        java.math.BigDecimal sum = t;
-        java.math.BigDecimal limit = java.math.BigDecimal.ONE.movePointLeft(50);
+    private static BigDecimal lnWide(BigDecimal v) {
+        BigDecimal t = v.subtract(BigDecimal.ONE).divide(v.add(BigDecimal.ONE), WIDE);
+        BigDecimal t2 = t.multiply(t, WIDE);
+        BigDecimal term = t;
+        BigDecimal sum = t;
+        BigDecimal limit = BigDecimal.ONE.movePointLeft(50);
         for (int k = 3; term.abs().compareTo(limit) > 0; k += 2) {
             term = term.multiply(t2, WIDE);
-            sum = sum.add(term.divide(java.math.BigDecimal.valueOf(k), WIDE), WIDE);
+            sum = sum.add(term.divide(BigDecimal.valueOf(k), WIDE), WIDE);
         }
-        return sum.multiply(java.math.BigDecimal.valueOf(2), WIDE);
+        return sum.multiply(BigDecimal.valueOf(2), WIDE);
     }
 
     private static final double TWO_POW_28 = 268435456.0;

@@ -341,8 +341,6 @@ final class Balancer {
     private void distribute() throws CorruptDatabaseException {
         boolean leafData = siblingType == PageType.LEAF_TABLE;
         int usableSpace = oldNodes[0].usable - siblingType.headerSizeBytes();
-        int total = cells.count();
-        int k = oldCount;
         int start = 0;
         for (int i = 0; i < oldCount; i++) {
             int sz = 0;
@@ -352,7 +350,24 @@ final class Balancer {
             szNew[i] = sz;
             start = cntNew[i] + (leafData ? 0 : 1);
         }
-        cntNew[oldCount - 1] = total;
+        cntNew[oldCount - 1] = cells.count();
+        int k = packLeft(leafData, usableSpace);
+        evenOut(leafData, k);
+        newCount = k;
+        checkFits(usableSpace);
+        shallower = level == 1
+                && newCount == 1
+                && NodeEditor.logicalCount(parent) == oldCount - 1
+                && szNew[0] <= parent.usable - parent.hdr - siblingType.headerSizeBytes();
+    }
+
+    /**
+     * Moves cells right out of overfull pages (adding pages, up to five) and left into pages with room. Without
+     * leaf data, the cell at each page boundary is the divider that goes up to the parent. Returns the page count.
+     */
+    private int packLeft(boolean leafData, int usableSpace) throws CorruptDatabaseException {
+        int total = cells.count();
+        int k = oldCount;
         for (int i = 0; i < k; i++) {
             while (szNew[i] > usableSpace) {
                 if (i + 1 >= k) {
@@ -389,6 +404,14 @@ final class Balancer {
                 throw CorruptDatabaseException.onPage(parent.pageNumber, "cannot distribute cells");
             }
         }
+        return k;
+    }
+
+    /**
+     * The left packing leaves the right-most page nearly empty: move cells right while that makes neighbours more
+     * even (and always at least one cell into an empty page).
+     */
+    private void evenOut(boolean leafData, int k) throws CorruptDatabaseException {
         for (int i = k - 1; i > 0; i--) {
             int szRight = szNew[i];
             int szLeft = szNew[i - 1];
@@ -412,12 +435,6 @@ final class Balancer {
                 throw CorruptDatabaseException.onPage(parent.pageNumber, "cannot distribute cells");
             }
         }
-        newCount = k;
-        checkFits(usableSpace);
-        shallower = level == 1
-                && newCount == 1
-                && NodeEditor.logicalCount(parent) == oldCount - 1
-                && szNew[0] <= parent.usable - parent.hdr - siblingType.headerSizeBytes();
     }
 
     private void checkFits(int usableSpace) throws CorruptDatabaseException {

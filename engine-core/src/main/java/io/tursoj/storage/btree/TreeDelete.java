@@ -92,20 +92,10 @@ final class TreeDelete {
                     state = State.SAVE_SELF;
                 }
                 case SAVE_SELF -> {
-                    if (cur.isTable()) {
-                        rowid = cur.rowid();
-                    } else {
-                        IOResult<Void> r = cur.loadPayload();
-                        if (r instanceof IOResult.Pending<Void>(Completion c)) {
-                            return c.pending();
-                        }
-                        copyKey();
+                    IOResult<Void> r = saveSelf();
+                    if (r instanceof IOResult.Pending<Void>(Completion c)) {
+                        return c.pending();
                     }
-                    cellDepth = cur.depth;
-                    cellIndex = cur.idx[cur.depth];
-                    cur.currentCellInto(deleted);
-                    state = cur.top().isLeaf() ? State.FREE_OVERFLOW : State.FIND_PREDECESSOR;
-                    chain.startFree(deleted, cur.top().type, cur.top().pageNumber);
                 }
                 case FIND_PREDECESSOR -> {
                     IOResult<Boolean> r = cur.prev();
@@ -127,18 +117,10 @@ final class TreeDelete {
                     state = State.BALANCE_LEAF;
                 }
                 case BALANCE_LEAF -> {
-                    Node leaf = cur.top();
-                    if (!leaf.overflow.isEmpty()
-                            || (cur.depth > 0 && tree.balancer().needsBalance(leaf))) {
-                        IOResult<Void> r = tree.balancer().run(cur);
-                        if (r instanceof IOResult.Pending<Void>(Completion c)) {
-                            return c.pending();
-                        }
+                    IOResult<Void> r = balanceLeaf();
+                    if (r instanceof IOResult.Pending<Void>(Completion c)) {
+                        return c.pending();
                     }
-                    if (cur.depth > cellDepth) {
-                        cur.popTo(cellDepth);
-                    }
-                    state = State.BALANCE_INTERIOR;
                 }
                 case BALANCE_INTERIOR -> {
                     if (cur.depth == cellDepth) {
@@ -157,6 +139,41 @@ final class TreeDelete {
                 }
             }
         }
+    }
+
+    /** Remembers the entry's key and where it is, then picks the next state. Resumable. */
+    private IOResult<Void> saveSelf() throws IOException {
+        if (cur.isTable()) {
+            rowid = cur.rowid();
+        } else {
+            IOResult<Void> r = cur.loadPayload();
+            if (r instanceof IOResult.Pending<Void>(Completion c)) {
+                return c.pending();
+            }
+            copyKey();
+        }
+        cellDepth = cur.depth;
+        cellIndex = cur.idx[cur.depth];
+        cur.currentCellInto(deleted);
+        state = cur.top().isLeaf() ? State.FREE_OVERFLOW : State.FIND_PREDECESSOR;
+        chain.startFree(deleted, cur.top().type, cur.top().pageNumber);
+        return IOResult.done();
+    }
+
+    /** Balances the leaf the entry left (if it needs it), then returns to the entry's own page. Resumable. */
+    private IOResult<Void> balanceLeaf() throws IOException {
+        Node leaf = cur.top();
+        if (!leaf.overflow.isEmpty() || (cur.depth > 0 && tree.balancer().needsBalance(leaf))) {
+            IOResult<Void> r = tree.balancer().run(cur);
+            if (r instanceof IOResult.Pending<Void>(Completion c)) {
+                return c.pending();
+            }
+        }
+        if (cur.depth > cellDepth) {
+            cur.popTo(cellDepth);
+        }
+        state = State.BALANCE_INTERIOR;
+        return IOResult.done();
     }
 
     /** Copies the loaded key of the entry being deleted. */

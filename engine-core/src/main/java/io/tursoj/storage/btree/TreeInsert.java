@@ -5,7 +5,6 @@ import io.tursoj.io.IOResult;
 import io.tursoj.storage.format.BigEndian;
 import io.tursoj.storage.format.CellFormat;
 import io.tursoj.storage.format.CellInfo;
-import io.tursoj.storage.format.PageType;
 import io.tursoj.storage.format.RecordReader;
 import io.tursoj.storage.format.Varint;
 import java.io.IOException;
@@ -112,16 +111,10 @@ final class TreeInsert {
                     state = State.BUILD;
                 }
                 case BUILD -> {
-                    Node n = cur.top();
-                    PageType type = n.type;
-                    int local = tree.rules().localSize(length, type);
-                    IOResult<Void> r = chain.write(payload, offset, length, local);
+                    IOResult<Void> r = build(rowid, payload, offset, length);
                     if (r instanceof IOResult.Pending<Void>(Completion c)) {
                         return c.pending();
                     }
-                    int size = buildCell(n, rowid, payload, offset, length, local, chain.takeFirstPage());
-                    place(n, size);
-                    state = State.BALANCE;
                 }
                 case BALANCE -> {
                     if (!cur.top().overflow.isEmpty()) {
@@ -140,6 +133,20 @@ final class TreeInsert {
                 }
             }
         }
+    }
+
+    /** Spills the payload's tail to overflow pages, then builds and places the cell. Resumable. */
+    private IOResult<Void> build(long rowid, MemorySegment payload, long offset, int length) throws IOException {
+        Node n = cur.top();
+        int local = tree.rules().localSize(length, n.type);
+        IOResult<Void> r = chain.write(payload, offset, length, local);
+        if (r instanceof IOResult.Pending<Void>(Completion c)) {
+            return c.pending();
+        }
+        int size = buildCell(n, rowid, payload, offset, length, local, chain.takeFirstPage());
+        place(n, size);
+        state = State.BALANCE;
+        return IOResult.done();
     }
 
     /** Writes the new cell into {@link #cellBuffer}; returns its on-page size (at least 4). */

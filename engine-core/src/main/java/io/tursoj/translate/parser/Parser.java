@@ -70,6 +70,7 @@ public final class Parser extends DdlParser {
             return null;
         }
         resetDepth();
+        inTriggerBody = false;
         int begin = start();
         try {
             Stmt stmt = parseCommand(begin);

@@ -34,6 +34,20 @@ import org.junit.jupiter.api.Test;
 class WalCrashTest {
     private static final int SEEDS = Integer.getInteger("tursoj.crash.seeds", 1000);
     private static final Long ONE_SEED = Long.getLong("tursoj.crash.seed");
+    private static final boolean DEBUG = Boolean.getBoolean("tursoj.crash.debug");
+
+    private static void debug(String what, WriteHarness h) {
+        if (DEBUG) {
+            var wal = h.pager.wal();
+            System.out.println(what
+                    + (wal == null
+                            ? ""
+                            : " maxFrame=" + wal.maxFrame() + " backfilled=" + wal.backfilledFrames() + " seq="
+                                    + wal.checkpointSequence())
+                    + " spills=" + h.pager.spills()
+                    + " size=" + h.pager.databaseSizePages());
+        }
+    }
 
     /** The table's rows as canonical strings; null when the table does not exist. */
     private static List<String> state(TreeMap<Long, byte[]> model) throws IOException {
@@ -76,7 +90,7 @@ class WalCrashTest {
                 h.begin();
                 TreeMap<Long, byte[]> next = new TreeMap<>(model);
                 try (BTreeCursor c = h.tree.openTableCursor(run.root)) {
-                    int ops = 1 + r.nextInt(15);
+                    int ops = r.nextInt(6) == 0 ? 50 + r.nextInt(150) : 1 + r.nextInt(15);
                     for (int i = 0; i < ops; i++) {
                         long k = r.nextInt(60);
                         if (r.nextInt(4) == 0 && next.containsKey(k)) {
@@ -93,16 +107,20 @@ class WalCrashTest {
                 }
                 if (r.nextInt(8) == 0) {
                     h.pager.rollback();
+                    debug("rollback " + tx, h);
                     continue;
                 }
                 run.inFlight = state(next);
+                debug("committing " + tx + " rows=" + next.size(), h);
                 h.commit();
+                debug("committed " + tx, h);
                 model = next;
                 run.acknowledged.add(run.inFlight);
                 run.inFlight = null;
                 if (r.nextInt(5) == 0) {
                     CheckpointMode mode = CheckpointMode.values()[r.nextInt(4)];
                     io.block(() -> h.pager.checkpoint(mode));
+                    debug("checkpoint " + mode, h);
                 }
             }
         } catch (CrashIO.SimulatedCrash e) {
