@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.SplittableRandom;
@@ -70,7 +71,7 @@ public class SyncWriteBench {
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        Path path = BenchFiles.dir().resolve("sync-writes.dat");
+        Path path = preallocated(BenchFiles.dir().resolve("sync-writes.dat"));
         pool = new BufferPool(BenchFiles.PAGE_BYTES, batchPages, batchPages);
         pages = new MemorySegment[batchPages];
         pageBuffers = new ByteBuffer[batchPages];
@@ -141,6 +142,28 @@ public class SyncWriteBench {
         file.pwriteBatchAndSync(positions, pages, completion.reset());
         io.waitFor(completion);
         return completion.bytesOrThrow();
+    }
+
+    /**
+     * Writes every block of the file once, so each backend measures overwrites: a write into a hole also allocates
+     * blocks and journals metadata at fsync, which would favour whichever backend runs after the file filled up.
+     */
+    private static Path preallocated(Path path) throws IOException {
+        if (Files.exists(path) && Files.size(path) == FILE_BYTES) {
+            return path;
+        }
+        ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(
+                path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (long at = 0; at < FILE_BYTES; at += chunk.capacity()) {
+                chunk.clear();
+                while (chunk.hasRemaining()) {
+                    ch.write(chunk, at + chunk.position());
+                }
+            }
+            ch.force(true);
+        }
+        return path;
     }
 
     private long nextOffset() {
