@@ -112,7 +112,7 @@ public class SyncWriteBench {
         if (channel != null) {
             pageBuffers[0].clear();
             int n = channel.write(pageBuffers[0], at);
-            channel.force(false);
+            channel.force(true);
             return n;
         }
         file.pwrite(at, pages[0], completion.reset());
