@@ -33,6 +33,12 @@ final class Request {
     long doneBytes;
     /** Native struct iovec array for WRITEV, owned by the ring's arena and reused with the request. */
     MemorySegment iovecs;
+    /** The linked chain this request is a member of, or null (see {@link LinkedChain}). */
+    LinkedChain chain;
+    /** For a chain member: its position in the chain. */
+    int chainIndex;
+    /** For a chain member: whether its SQE carries IOSQE_IO_LINK (every member but the last). */
+    boolean linked;
 
     Request set(byte op, UringFile file, long pos, MemorySegment buf, MemorySegment[] bufs, Completion completion) {
         this.op = op;
@@ -43,6 +49,8 @@ final class Request {
         this.completion = completion;
         this.result = 0;
         this.doneBytes = 0;
+        this.chain = null;
+        this.linked = false;
         return this;
     }
 
@@ -67,5 +75,6 @@ final class Request {
         buf = null;
         bufs = null;
         completion = null;
+        chain = null;
     }
 }

@@ -136,6 +136,11 @@ final class Ring {
         return at;
     }
 
+    /** Free SQEs right now: how many {@link #nextSqe()} calls in a row will succeed. */
+    int sqSpace() {
+        return sqEntries - (sqeTail - (int) INT.getAcquire(sqKhead, 0L));
+    }
+
     /** SQEs prepared since the last submit. */
     int unsubmitted() {
         return sqeTail - submittedTail;

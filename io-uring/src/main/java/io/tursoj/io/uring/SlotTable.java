@@ -31,6 +31,11 @@ final class SlotTable {
         return freeCount > 0;
     }
 
+    /** Free slots. */
+    int freeCount() {
+        return freeCount;
+    }
+
     /** Requests in the ring. */
     int inUse() {
         return slots.length - freeCount;

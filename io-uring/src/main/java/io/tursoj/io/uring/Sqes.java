@@ -40,6 +40,8 @@ final class Sqes {
 
     /** IOSQE_FIXED_FILE: {@code fd} is an index into the registered file table. */
     static final int FLAG_FIXED_FILE = 1;
+    /** IOSQE_IO_LINK: the next SQE starts only after this one succeeded; otherwise it completes with -ECANCELED. */
+    static final int FLAG_IO_LINK = 4;
     /** IORING_FSYNC_DATASYNC: fdatasync instead of fsync. */
     static final int FSYNC_DATASYNC = 1;
     /** IORING_ASYNC_CANCEL_ALL | IORING_ASYNC_CANCEL_ANY: cancel every request of the ring (Linux 5.19+). */

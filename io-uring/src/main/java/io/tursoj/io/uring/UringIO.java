@@ -91,7 +91,9 @@ public final class UringIO implements IO {
             long fixedFileOps,
             long handedOff,
             long overflowed,
-            long continued) {}
+            long continued,
+            long linkedChains,
+            long linkCancelled) {}
 
     private final Config config;
     private final Ring ring;
@@ -128,6 +130,8 @@ public final class UringIO implements IO {
     private long handedOff;
     private long overflowed;
     private long continued;
+    private long linkedChains;
+    private long linkCancelled;
 
     private final FileTable files;
 
@@ -294,6 +298,69 @@ public final class UringIO implements IO {
         return c;
     }
 
+    /**
+     * Submits {@code bufs[i]} at {@code positions[i]}, then an FSYNC, as one linked chain in one io_uring_submit
+     * (see {@link LinkedChain}); the arguments were checked by the caller. Returns false, having done nothing, when
+     * the chain cannot go into the ring as one unit right now: another thread is the issuer (a hand-off would split
+     * the chain), or the free slots or SQEs are fewer than the chain's length, or earlier requests wait in the
+     * overflow queue. The caller then falls back to the portable chain.
+     */
+    boolean submitLinkedWriteThenSync(UringFile file, long[] positions, MemorySegment[] bufs, Completion c) {
+        int how = lease.tryEnter();
+        if (how == IssuerLease.BUSY) {
+            return false;
+        }
+        try {
+            int members = bufs.length + 1;
+            if (ring.exited() || !overflow.isEmpty() || slots.freeCount() < members) {
+                return false;
+            }
+            if (ring.sqSpace() < members && ring.unsubmitted() > 0) {
+                ring.submit(); // hand earlier prepared SQEs to the kernel to make room
+            }
+            if (ring.sqSpace() < members) {
+                return false;
+            }
+            c.markSubmitted();
+            if (!file.acquireUse()) {
+                finishEarlyAsIssuer(c, -Errno.EBADF);
+                return true;
+            }
+            long total = 0;
+            for (MemorySegment b : bufs) {
+                total += b.byteSize();
+            }
+            pending.incrementAndGet();
+            LinkedChain chain = new LinkedChain(file, c, members, total);
+            for (int i = 0; i < members; i++) {
+                boolean write = i < bufs.length;
+                Request r = (pool.isEmpty() ? new Request() : pool.pop())
+                        .set(
+                                write ? Request.WRITE : Request.FSYNC,
+                                file,
+                                write ? positions[i] : 0,
+                                write ? bufs[i] : null,
+                                null,
+                                null);
+                r.chain = chain;
+                r.chainIndex = i;
+                r.linked = write;
+                prepare(r, ring.nextSqe(), slots.occupy(r));
+                ringOps++;
+            }
+            linkedChains++;
+            ring.submit(); // a failure leaves the SQEs prepared: the next step submits them
+            return true;
+        } finally {
+            lease.exit(how);
+        }
+    }
+
+    private void finishEarlyAsIssuer(Completion c, int result) {
+        completed++;
+        c.complete(result);
+    }
+
     /** Another thread's request: queue it for the issuer and wake the issuer if it sleeps in the kernel. */
     private void handOver(Request r) {
         if (!handOff.offer(r)) {
@@ -409,6 +476,9 @@ public final class UringIO implements IO {
             fd = f.fixedIndex;
             sqeFlags = Sqes.FLAG_FIXED_FILE;
             fixedFileOps++;
+        }
+        if (r.linked) {
+            sqeFlags |= Sqes.FLAG_IO_LINK;
         }
         MemorySegment sqes = ring.sqes();
         switch (r.op) {
@@ -550,7 +620,9 @@ public final class UringIO implements IO {
             return;
         }
         Request r = slots.vacate(userData);
-        if (res > 0 && (r.op == Request.WRITE || r.op == Request.WRITEV)) {
+        if (r.chain != null) {
+            finish(r, res); // no continuation of a short write: the kernel already broke the link
+        } else if (res > 0 && (r.op == Request.WRITE || r.op == Request.WRITEV)) {
             r.doneBytes += res;
             if (r.doneBytes < r.totalBytes()) { // a short write: write the rest
                 continued++;
@@ -569,6 +641,10 @@ public final class UringIO implements IO {
 
     /** Issuer: recycles {@code r} and finishes its completion (the callback runs here). */
     private void finish(Request r, int result) {
+        if (r.chain != null) {
+            finishLinked(r, result);
+            return;
+        }
         UringFile f = r.file;
         Completion c = r.completion;
         r.clear();
@@ -579,6 +655,25 @@ public final class UringIO implements IO {
             f.releaseUse();
         }
         c.complete(result);
+    }
+
+    /** Issuer: one member of a linked chain is done; the last one finishes the caller's completion. */
+    private void finishLinked(Request r, int result) {
+        LinkedChain chain = r.chain;
+        int index = r.chainIndex;
+        long expected = r.op == Request.WRITE ? r.buf.byteSize() : 0;
+        r.clear();
+        r.linked = false;
+        pool.push(r);
+        if (result == -Errno.ECANCELED) {
+            linkCancelled++;
+        }
+        if (chain.memberDone(index, result, expected)) {
+            completed++;
+            pending.decrementAndGet();
+            chain.file().releaseUse();
+            chain.completion().complete(chain.result());
+        }
     }
 
     private void drainHandOff() {
@@ -649,7 +744,16 @@ public final class UringIO implements IO {
     public Stats stats() {
         int how = lease.enter();
         try {
-            return new Stats(ringOps, fastReads, fixedBufferOps, fixedFileOps, handedOff, overflowed, continued);
+            return new Stats(
+                    ringOps,
+                    fastReads,
+                    fixedBufferOps,
+                    fixedFileOps,
+                    handedOff,
+                    overflowed,
+                    continued,
+                    linkedChains,
+                    linkCancelled);
         } finally {
             lease.exit(how);
         }
