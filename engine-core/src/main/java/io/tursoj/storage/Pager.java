@@ -110,6 +110,7 @@ public final class Pager implements AutoCloseable {
     private Page page1;
     private int cacheSize;
     private boolean readOnlyFormat;
+    private boolean autoVacuum;
     private Page[] commitPages = new Page[0];
     private Page[] spillPages = new Page[0];
     private int spillCount;
@@ -230,7 +231,8 @@ public final class Pager implements AutoCloseable {
         DatabaseHeader.validate(h);
         int pageSize = DatabaseHeader.pageSizeBytes(h);
         configure(pageSize, DatabaseHeader.reservedBytes(h));
-        readOnlyFormat = DatabaseHeader.writeVersion(h) > 2 || DatabaseHeader.isAutoVacuum(h);
+        autoVacuum = DatabaseHeader.isAutoVacuum(h);
+        readOnlyFormat = DatabaseHeader.writeVersion(h) > 2 || autoVacuum;
         long fileBytes = file.size();
         long filePages = (fileBytes + pageSize - 1) / pageSize;
         long pages = DatabaseHeader.isDatabaseSizeValid(h) ? DatabaseHeader.databaseSizePages(h) : filePages;
@@ -294,6 +296,11 @@ public final class Pager implements AutoCloseable {
     /** Pages a hot rollback journal restored when the pager opened (0 if there was none). */
     public int hotJournalPagesRestored() {
         return hotJournal == null ? 0 : hotJournal.pagesRestored();
+    }
+
+    /** Whether the database is in auto-vacuum mode (it has pointer-map pages; TursoJ reads but does not write it). */
+    public boolean isAutoVacuum() {
+        return autoVacuum;
     }
 
     /** Whether commits go to the write-ahead log. */
