@@ -20,7 +20,8 @@ import java.util.Arrays;
 
 /**
  * Reads and writes the pages of one database through the I/O contract, caching them in a {@link PageCache}; in WAL
- * mode through a {@link Wal} shared with other connections. Every method that may do I/O returns {@link IOResult}:
+ * mode through a {@link Wal} shared with other connections. A pager belongs to one connection and is used by one
+ * thread at a time; the {@link Wal} it shares is thread-safe. Every method that may do I/O returns {@link IOResult}:
  * on {@code Pending} the caller steps the IO and calls again, and the pager resumes where it stopped.
  *
  * <pre>
