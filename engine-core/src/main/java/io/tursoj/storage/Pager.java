@@ -253,6 +253,9 @@ public final class Pager implements AutoCloseable {
             databaseSizePages = wal.databaseSizePages();
             return;
         }
+        if (wal != null) {
+            wal.noteFileSize(databaseSizePages);
+        }
         if (databaseSizePages > filePagesAtOpen) {
             throw new CorruptDatabaseException(
                     "header says " + databaseSizePages + " pages but the file holds " + filePagesAtOpen + " pages");

@@ -13,6 +13,7 @@ import io.tursoj.io.OpenFlags;
 import io.tursoj.storage.CheckpointMode;
 import io.tursoj.storage.CheckpointResult;
 import io.tursoj.storage.DatabaseBusyException;
+import io.tursoj.storage.JournalMode;
 import io.tursoj.storage.Pager;
 import io.tursoj.storage.PagerOptions;
 import io.tursoj.storage.Synchronous;
@@ -272,6 +273,31 @@ class WalTest {
             reader.beginRead();
             assertEquals(250, rows(io, reader).size());
             reader.endRead();
+        } finally {
+            wal.close();
+        }
+    }
+
+    @Test
+    void shouldShareAnEmptyLogBetweenConnections() throws IOException {
+        MemoryIO io = new MemoryIO();
+        PagerOptions options = PagerOptions.DEFAULTS.withPageSize(1024).withJournalMode(JournalMode.OFF);
+        try (WriteHarness h = new WriteHarness(io, "e.db", options)) {
+            h.begin();
+            int root = h.create("table", "t", "t", "CREATE TABLE t(a, b, c)");
+            try (BTreeCursor c = h.tree.openTableCursor(root)) {
+                h.insert(c, 1, row(1, 10));
+            }
+            h.commit();
+        }
+        Wal wal = new Wal(io.openFile("e.db-wal", OpenFlags.READ_WRITE_CREATE), io.random(), 1024, 0);
+        io.block(wal::recover);
+        try (Pager a = new Pager(io, "e.db", PagerOptions.DEFAULTS, wal);
+                Pager b = new Pager(io, "e.db", PagerOptions.DEFAULTS, wal)) {
+            io.block(a::open);
+            io.block(b::open);
+            assertEquals(1, rows(io, a).size(), "the database file is the content of a log without commits");
+            assertEquals(1, rows(io, b).size());
         } finally {
             wal.close();
         }
