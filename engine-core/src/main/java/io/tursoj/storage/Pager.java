@@ -20,7 +20,8 @@ import java.util.Arrays;
 
 /**
  * Reads and writes the pages of one database through the I/O contract, caching them in a {@link PageCache}; in WAL
- * mode through a {@link Wal} shared with other connections. Every method that may do I/O returns {@link IOResult}:
+ * mode through a {@link Wal} shared with other connections. A pager belongs to one connection and is used by one
+ * thread at a time; the {@link Wal} it shares is thread-safe. Every method that may do I/O returns {@link IOResult}:
  * on {@code Pending} the caller steps the IO and calls again, and the pager resumes where it stopped.
  *
  * <pre>
@@ -110,6 +111,7 @@ public final class Pager implements AutoCloseable {
     private Page page1;
     private int cacheSize;
     private boolean readOnlyFormat;
+    private boolean autoVacuum;
     private Page[] commitPages = new Page[0];
     private Page[] spillPages = new Page[0];
     private int spillCount;
@@ -230,7 +232,8 @@ public final class Pager implements AutoCloseable {
         DatabaseHeader.validate(h);
         int pageSize = DatabaseHeader.pageSizeBytes(h);
         configure(pageSize, DatabaseHeader.reservedBytes(h));
-        readOnlyFormat = DatabaseHeader.writeVersion(h) > 2 || DatabaseHeader.isAutoVacuum(h);
+        autoVacuum = DatabaseHeader.isAutoVacuum(h);
+        readOnlyFormat = DatabaseHeader.writeVersion(h) > 2 || autoVacuum;
         long fileBytes = file.size();
         long filePages = (fileBytes + pageSize - 1) / pageSize;
         long pages = DatabaseHeader.isDatabaseSizeValid(h) ? DatabaseHeader.databaseSizePages(h) : filePages;
@@ -249,6 +252,9 @@ public final class Pager implements AutoCloseable {
         if (wal != null && wal.maxFrame() > 0) {
             databaseSizePages = wal.databaseSizePages();
             return;
+        }
+        if (wal != null) {
+            wal.noteFileSize(databaseSizePages);
         }
         if (databaseSizePages > filePagesAtOpen) {
             throw new CorruptDatabaseException(
@@ -294,6 +300,11 @@ public final class Pager implements AutoCloseable {
     /** Pages a hot rollback journal restored when the pager opened (0 if there was none). */
     public int hotJournalPagesRestored() {
         return hotJournal == null ? 0 : hotJournal.pagesRestored();
+    }
+
+    /** Whether the database is in auto-vacuum mode (it has pointer-map pages; TursoJ reads but does not write it). */
+    public boolean isAutoVacuum() {
+        return autoVacuum;
     }
 
     /** Whether commits go to the write-ahead log. */

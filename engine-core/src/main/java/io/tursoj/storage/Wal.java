@@ -306,6 +306,13 @@ public final class Wal implements AutoCloseable {
         return databaseSizePages;
     }
 
+    /** Tells a log without commits the database file's size (its readers' database size until the first commit). */
+    synchronized void noteFileSize(int pages) {
+        if (maxFrame == 0) {
+            databaseSizePages = pages;
+        }
+    }
+
     public synchronized int checkpointSequence() {
         return checkpointSequence;
     }

@@ -342,7 +342,7 @@ public final class IntegrityChecker {
         }
         int size = pager.databaseSizePages();
         int lockByte = LockBytePage.pageNumber(pager.pageSizeBytes());
-        boolean autoVacuum = pager.isReadOnlyFormat();
+        boolean autoVacuum = pager.isAutoVacuum();
         for (int page = 1; page <= size && errors.size() < MAX_ERRORS; page++) {
             if (used.get(page) || page == lockByte) {
                 continue;

@@ -3,6 +3,7 @@ package io.tursoj.storage.btree;
 import static io.tursoj.storage.btree.SqliteFixture.assertSameRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import io.tursoj.io.IO;
 import io.tursoj.io.MemoryIO;
 import io.tursoj.io.RandomSource;
 import io.tursoj.storage.Pager;
+import io.tursoj.storage.UnsupportedDatabaseException;
 import io.tursoj.storage.testing.Canon;
 import io.tursoj.storage.testing.DeferredIO;
 import io.tursoj.storage.testing.Schema;
@@ -125,6 +127,23 @@ class BTreeReadTest {
         TestFiles.load(io, "t.db", db);
         try (Pager pager = SqliteFixture.openPager(io, "t.db", 100)) {
             compareEverything(io, new BTree(pager), db);
+        }
+    }
+
+    @Test
+    void shouldReadAutoVacuumDatabasesAndSkipTheirPointerMapPages() throws IOException {
+        assumeTrue(Sqlite3.available());
+        Path db = dir.resolve("av.db");
+        Sqlite3.run(db, "PRAGMA auto_vacuum=FULL;" + populate(512, 600));
+        assertEquals("1", Sqlite3.run(db, "PRAGMA auto_vacuum;").strip());
+        MemoryIO io = new MemoryIO();
+        TestFiles.load(io, "av.db", db);
+        try (Pager pager = SqliteFixture.openPager(io, "av.db", 100)) {
+            assertTrue(pager.isAutoVacuum());
+            BTree tree = new BTree(pager);
+            compareEverything(io, tree, db);
+            assertEquals(List.of(), io.block(new IntegrityChecker(tree)::run), "pointer-map pages are accounted for");
+            assertThrows(UnsupportedDatabaseException.class, () -> io.block(pager::beginWrite));
         }
     }
 

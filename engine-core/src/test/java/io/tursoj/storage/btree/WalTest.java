@@ -13,6 +13,7 @@ import io.tursoj.io.OpenFlags;
 import io.tursoj.storage.CheckpointMode;
 import io.tursoj.storage.CheckpointResult;
 import io.tursoj.storage.DatabaseBusyException;
+import io.tursoj.storage.JournalMode;
 import io.tursoj.storage.Pager;
 import io.tursoj.storage.PagerOptions;
 import io.tursoj.storage.Synchronous;
@@ -158,6 +159,47 @@ class WalTest {
     }
 
     @Test
+    void shouldRecoverALogWhoseChecksumsUseBigEndianWords() throws IOException {
+        assumeTrue(Sqlite3.available());
+        MemoryIO io = new MemoryIO();
+        List<Object[]> history = commitSeveral(io, 3);
+        Path db = dir.resolve("r.db");
+        TestFiles.save(io, "r.db", db);
+        byte[] wal = Files.readAllBytes(dir.resolve("r.db-wal"));
+        java.lang.foreign.MemorySegment w = java.lang.foreign.MemorySegment.ofArray(wal);
+        assertEquals(WalHeader.MAGIC_LITTLE_ENDIAN, WalHeader.magic(w));
+        // Re-checksum the whole log as a big-endian machine would have written it.
+        long sum =
+                WalHeader.write(w, true, 512, WalHeader.checkpointSequence(w), WalHeader.salt1(w), WalHeader.salt2(w));
+        int frameBytes = WalFrameHeader.SIZE + 512;
+        for (long at = WalHeader.SIZE; at + frameBytes <= wal.length; at += frameBytes) {
+            var f = w.asSlice(at, WalFrameHeader.SIZE);
+            var page = w.asSlice(at + WalFrameHeader.SIZE, 512);
+            sum = WalFrameHeader.write(
+                    f,
+                    WalFrameHeader.pageNumber(f),
+                    WalFrameHeader.databaseSize(f),
+                    WalFrameHeader.salt1(f),
+                    WalFrameHeader.salt2(f),
+                    true,
+                    sum,
+                    page,
+                    512);
+        }
+        assertEquals(WalHeader.MAGIC_BIG_ENDIAN, WalHeader.magic(w));
+        Files.write(dir.resolve("r.db-wal"), wal);
+        MemoryIO fresh = new MemoryIO();
+        TestFiles.load(fresh, "r.db", db);
+        try (Pager pager = SqliteFixture.openPager(fresh, "r.db", 50)) {
+            assertEquals((int) history.getLast()[0], pager.wal().maxFrame(), "every big-endian frame checks out");
+            @SuppressWarnings("unchecked")
+            List<String> want = (List<String>) history.getLast()[1];
+            assertSameRows(want, rows(fresh, pager), "rows through a big-endian log");
+        }
+        assertEquals(List.of("ok"), Sqlite3.lines(db, "PRAGMA integrity_check;"), "sqlite3 accepts it too");
+    }
+
+    @Test
     void shouldKeepReadersOnTheirSnapshotWhileOneWriterCommits() throws IOException {
         MemoryIO io = new MemoryIO();
         PagerOptions options = PagerOptions.DEFAULTS.withPageSize(1024).withAutocheckpoint(0);
@@ -231,6 +273,31 @@ class WalTest {
             reader.beginRead();
             assertEquals(250, rows(io, reader).size());
             reader.endRead();
+        } finally {
+            wal.close();
+        }
+    }
+
+    @Test
+    void shouldShareAnEmptyLogBetweenConnections() throws IOException {
+        MemoryIO io = new MemoryIO();
+        PagerOptions options = PagerOptions.DEFAULTS.withPageSize(1024).withJournalMode(JournalMode.OFF);
+        try (WriteHarness h = new WriteHarness(io, "e.db", options)) {
+            h.begin();
+            int root = h.create("table", "t", "t", "CREATE TABLE t(a, b, c)");
+            try (BTreeCursor c = h.tree.openTableCursor(root)) {
+                h.insert(c, 1, row(1, 10));
+            }
+            h.commit();
+        }
+        Wal wal = new Wal(io.openFile("e.db-wal", OpenFlags.READ_WRITE_CREATE), io.random(), 1024, 0);
+        io.block(wal::recover);
+        try (Pager a = new Pager(io, "e.db", PagerOptions.DEFAULTS, wal);
+                Pager b = new Pager(io, "e.db", PagerOptions.DEFAULTS, wal)) {
+            io.block(a::open);
+            io.block(b::open);
+            assertEquals(1, rows(io, a).size(), "the database file is the content of a log without commits");
+            assertEquals(1, rows(io, b).size());
         } finally {
             wal.close();
         }
