@@ -185,7 +185,9 @@ public final class MathFunctions {
             return r;
         }
         java.math.BigDecimal lnM = lnWide(new java.math.BigDecimal(m));
-        return java.math.BigDecimal.valueOf(e).add(lnM.divide(LN2_WIDE, WIDE), WIDE).doubleValue();
+        return java.math.BigDecimal.valueOf(e)
+                .add(lnM.divide(LN2_WIDE, WIDE), WIDE)
+                .doubleValue();
     }
 
     /** Natural logarithm of a positive value near 1 (or 2) to 45 digits: 2 atanh((v-1)/(v+1)). */
