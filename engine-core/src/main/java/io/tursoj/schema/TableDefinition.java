@@ -48,8 +48,14 @@ public record TableDefinition(String name, List<Column> columns, int rowidAlias,
                     default -> {}
                 }
             }
-            columns.add(
-                    new Column(def.name().text(), type, Affinity.ofDeclaredType(type), notNull, dflt, collation, pk));
+            columns.add(new Column(
+                    def.name().text(),
+                    type,
+                    Affinity.ofDeclaredType(def.type() == null ? null : type),
+                    notNull,
+                    dflt,
+                    collation,
+                    pk));
         }
         for (TableConstraint tc : ct.constraints()) {
             switch (tc) {
