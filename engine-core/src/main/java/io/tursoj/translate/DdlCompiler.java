@@ -193,10 +193,10 @@ final class DdlCompiler {
                     throw Errors.error("table " + t.name() + " may not be dropped");
                 }
                 deleteSchemaRows(2, t.name());
-                b.emit(Opcode.Destroy, t.rootPage(), 0);
                 for (Index i : t.indexes()) {
-                    b.emit(Opcode.Destroy, i.rootPage(), 0);
+                    b.emit(Opcode.Destroy, i.rootPage(), 0, 0, WriteCompiler.keys(i), 0);
                 }
+                b.emit(Opcode.Destroy, t.rootPage(), 1);
             }
             case INDEX -> {
                 Index i = compiler.schema().index(name);
@@ -210,7 +210,7 @@ final class DdlCompiler {
                     throw Errors.error("index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
                 }
                 deleteSchemaRows(1, i.name());
-                b.emit(Opcode.Destroy, i.rootPage(), 0);
+                b.emit(Opcode.Destroy, i.rootPage(), 0, 0, WriteCompiler.keys(i), 0);
             }
             default -> throw Errors.unsupported("DROP " + d.type());
         }

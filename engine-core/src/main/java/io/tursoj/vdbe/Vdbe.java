@@ -547,7 +547,9 @@ public final class Vdbe implements FunctionContext {
                 }
                 case ParseSchema, DropSchema -> host.schemaChanged();
                 case Destroy -> {
-                    // Pages of dropped trees are not freed yet: the tree becomes unreachable garbage.
+                    if (destroy(in)) {
+                        return StepResult.IO;
+                    }
                 }
                 case Compare, Jump, Noop -> {}
             }
@@ -649,24 +651,24 @@ public final class Vdbe implements FunctionContext {
 
     private void openCursor(Insn in) {
         int root = (in.p5 & ROOT_IN_REGISTER) != 0 ? (int) regs[in.p2].asLong() : in.p2;
-        BTreeCursor c;
         Specs.Keys keys = in.p4 instanceof Specs.Keys k ? k : null;
-        if (keys == null) {
-            c = host.btree().openTableCursor(root);
-        } else {
-            io.tursoj.storage.btree.Collation[] colls = new io.tursoj.storage.btree.Collation[keys.size() + 1];
-            boolean[] desc = new boolean[keys.size() + 1];
-            for (int i = 0; i < keys.size(); i++) {
-                colls[i] = StorageCollations.of(keys.collationNames().get(i));
-                desc[i] = keys.descending()[i];
-            }
-            colls[keys.size()] = io.tursoj.storage.btree.Collation.BINARY;
-            c = host.btree().openIndexCursor(root, new KeyInfo(colls, desc));
-        }
+        BTreeCursor c =
+                keys == null ? host.btree().openTableCursor(root) : host.btree().openIndexCursor(root, keyInfo(keys));
         if (cursors[in.p1] != null) {
             cursors[in.p1].close();
         }
         cursors[in.p1] = new VdbeCursor(c, keys);
+    }
+
+    private static KeyInfo keyInfo(Specs.Keys keys) {
+        io.tursoj.storage.btree.Collation[] colls = new io.tursoj.storage.btree.Collation[keys.size() + 1];
+        boolean[] desc = new boolean[keys.size() + 1];
+        for (int i = 0; i < keys.size(); i++) {
+            colls[i] = StorageCollations.of(keys.collationNames().get(i));
+            desc[i] = keys.descending()[i];
+        }
+        colls[keys.size()] = io.tursoj.storage.btree.Collation.BINARY;
+        return new KeyInfo(colls, desc);
     }
 
     private boolean loadRecord(VdbeCursor c) throws IOException {
@@ -974,6 +976,46 @@ public final class Vdbe implements FunctionContext {
     }
 
     private boolean deletingFound;
+    private BTreeCursor destroying;
+    private boolean destroyPositioned;
+
+    /**
+     * Destroy: deletes every entry of tree p1 (the b-tree frees emptied pages and overflow chains), then frees its
+     * root page. p2 is 1 for a table tree; an index tree's key description is p4. Resumable.
+     */
+    private boolean destroy(Insn in) throws IOException {
+        if (destroying == null) {
+            destroying = in.p2 == 1
+                    ? host.btree().openTableCursor(in.p1)
+                    : host.btree().openIndexCursor(in.p1, keyInfo((Specs.Keys) in.p4));
+            destroyPositioned = false;
+        }
+        for (; ; ) {
+            if (!destroyPositioned) {
+                IOResult<Boolean> r = destroying.first();
+                if (waits(r)) {
+                    return true;
+                }
+                if (!r.value()) {
+                    break;
+                }
+                destroyPositioned = true;
+            }
+            IOResult<Void> d = destroying.delete();
+            if (waits(d)) {
+                return true;
+            }
+            destroyPositioned = false;
+        }
+        destroying.close();
+        IOResult<Void> f = host.pager().freeList().free(in.p1);
+        if (waits(f)) {
+            return true;
+        }
+        destroying = null;
+        wroteSomething = true;
+        return false;
+    }
 
     // ---------------------------------------------------------------- FunctionContext
 

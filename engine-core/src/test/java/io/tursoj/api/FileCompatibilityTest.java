@@ -1,6 +1,7 @@
 package io.tursoj.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tursoj.io.MemoryIO;
@@ -38,11 +39,20 @@ class FileCompatibilityTest {
             }
             c.exec("BEGIN; UPDATE t SET score = score + 1 WHERE id % 3 = 0; DELETE FROM t WHERE id % 5 = 0; COMMIT");
             c.exec("UPDATE t SET name = 'renamed-' || id WHERE id BETWEEN 100 AND 130");
+            c.exec("CREATE TABLE gone(a TEXT, b BLOB); CREATE INDEX gone_a ON gone(a)");
+            Statement fill = c.prepare("INSERT INTO gone VALUES (?, ?)");
+            for (int i = 0; i < 300; i++) {
+                fill.run("row-" + i, new byte[i * 20]);
+            }
+            c.exec("DROP INDEX gone_a");
+            c.exec("DROP TABLE gone");
             mine = listMode(c, QUERY);
         }
         Path file = dir.resolve("w.db");
         TestFiles.save(io, "w.db", file);
         assertEquals("ok", Sqlite3.run(file, "PRAGMA integrity_check;").strip());
+        // The dropped table's and index's pages (overflow pages included) went to the freelist.
+        assertTrue(Integer.parseInt(Sqlite3.run(file, "PRAGMA freelist_count;").strip()) > 50);
         assertEquals(mine, Sqlite3.lines(file, QUERY));
         assertEquals(
                 List.of("sqlite_autoindex_t_1", "t_score"),
