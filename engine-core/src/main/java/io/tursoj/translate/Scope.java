@@ -1,0 +1,67 @@
+package io.tursoj.translate;
+
+import io.tursoj.schema.Column;
+import io.tursoj.translate.parser.ast.Expr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Name resolution for expressions: the FROM sources visible to them, and (after aggregation) registers that stand in
+ * for column values and aggregate results.
+ */
+final class Scope {
+    final List<Source> sources = new ArrayList<>();
+    /** Column values captured into registers, keyed by cursor and column (-1 for the rowid). */
+    final Map<Long, Integer> capturedColumns = new HashMap<>();
+    /** Aggregate calls and group-by expressions replaced by registers once the groups are formed. */
+    final Map<Expr, Integer> replaced = new HashMap<>();
+
+    boolean useCaptured;
+
+    /** A resolved column reference: the source, the column position (-1 for the rowid), whether it is the rowid. */
+    record Resolved(Source source, int column, boolean rowid) {
+        Column definition() {
+            return column < 0 ? null : source.table().columns().get(column);
+        }
+    }
+
+    static long key(int cursor, int column) {
+        return ((long) cursor << 32) | (column & 0xffffffffL);
+    }
+
+    Resolved resolve(Expr.ColumnRef ref) {
+        String col = ref.column().text();
+        Resolved found = null;
+        for (Source s : sources) {
+            if (ref.table() != null
+                    && !s.visibleName().equalsIgnoreCase(ref.table().text())) {
+                continue;
+            }
+            int idx = s.table().columnIndex(col);
+            Resolved r = null;
+            if (idx >= 0) {
+                r = new Resolved(s, idx, idx == s.table().rowidAlias());
+            } else if (s.table().isRowidName(col)) {
+                r = new Resolved(s, -1, true);
+            }
+            if (r != null) {
+                if (found != null) {
+                    throw Errors.error("ambiguous column name: " + name(ref));
+                }
+                found = r;
+            }
+        }
+        if (found == null) {
+            throw Errors.noSuchColumn(name(ref));
+        }
+        return found;
+    }
+
+    static String name(Expr.ColumnRef ref) {
+        return ref.table() == null
+                ? ref.column().text()
+                : ref.table().text() + "." + ref.column().text();
+    }
+}
