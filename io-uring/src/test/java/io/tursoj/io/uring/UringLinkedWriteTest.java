@@ -14,6 +14,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -160,11 +161,28 @@ class UringLinkedWriteTest extends UringTestSupport {
             MemorySegment[] bufs = pages(2, 90);
             AtomicReference<Thread> callbackThread = new AtomicReference<>();
             AtomicReference<Completion> submitted = new AtomicReference<>();
-            Thread t = new Thread(() -> submitted.set(f.pwriteBatchAndSync(
-                    positions, bufs, new Completion(done -> callbackThread.set(Thread.currentThread())))));
+            // The submitting thread stays alive until the chain finished: the kernel cancels the io-wq work of a
+            // task that exits (the fsync would end with -ECANCELED), see io-uring/README.md "Known limits".
+            CountDownLatch chainDone = new CountDownLatch(1);
+            CountDownLatch chainSubmitted = new CountDownLatch(1);
+            Thread t = new Thread(() -> {
+                submitted.set(f.pwriteBatchAndSync(
+                        positions, bufs, new Completion(done -> callbackThread.set(Thread.currentThread()))));
+                chainSubmitted.countDown();
+                try {
+                    chainDone.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             t.start();
-            t.join();
-            assertEquals(2 * PAGE, await(io, submitted.get()));
+            chainSubmitted.await();
+            try {
+                assertEquals(2 * PAGE, await(io, submitted.get()));
+            } finally {
+                chainDone.countDown();
+                t.join();
+            }
             assertSame(Thread.currentThread(), callbackThread.get(), "the callback ran on the stepping thread");
             assertEquals(1, io.stats().linkedChains(), "the lease was free: the other thread issued the chain");
             assertPages(io, f, positions, bufs);
