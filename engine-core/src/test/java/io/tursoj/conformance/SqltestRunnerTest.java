@@ -46,6 +46,10 @@ class SqltestRunnerTest {
         if (dir != null) {
             return Path.of(dir);
         }
+        String corpora = System.getProperty("tursoj.conformance.dir");
+        if (corpora != null && !corpora.isBlank()) {
+            return Path.of(corpora, "sqltest");
+        }
         for (String candidate : List.of("../../shared/conformance/sqltest", "../../../shared/conformance/sqltest")) {
             if (Files.isDirectory(Path.of(candidate))) {
                 return Path.of(candidate);
