@@ -93,8 +93,14 @@ abstract class DdlParser extends DmlParser {
         expect(TokenType.RP);
         boolean withoutRowid = false;
         boolean strict = false;
-        if (peek().isName()) {
+        // The option list may start with a comma: SQLite's rule is "options := <empty> | option | options , option".
+        if (peek().isName() || at(TokenType.COMMA)) {
+            boolean first = true;
             do {
+                if (first && at(TokenType.COMMA)) {
+                    advance();
+                }
+                first = false;
                 boolean without = accept(TokenType.WITHOUT);
                 int option = pos;
                 parseName();
@@ -204,10 +210,10 @@ abstract class DdlParser extends DmlParser {
         }
     }
 
+    /** After a column or table constraint ON can only start {@code ON CONFLICT}. */
     private ConflictResolution parseOnConflictOpt() {
-        if (at(TokenType.ON) && peek(1) == TokenType.CONFLICT) {
-            advance();
-            advance();
+        if (accept(TokenType.ON)) {
+            expect(TokenType.CONFLICT);
             return parseResolveType();
         }
         return null;

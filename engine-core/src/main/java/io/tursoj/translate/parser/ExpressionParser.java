@@ -282,10 +282,15 @@ abstract class ExpressionParser extends ParserBase {
             }
             case VARIABLE -> {
                 String text = currentText();
+                ParseException register = null;
                 if (text.length() > 1 && text.charAt(0) == '#' && Lexer.isDigit(text.charAt(1))) {
-                    throw syntaxError();
+                    // #N names a register in SQLite's nested parses only; elsewhere it is an error at "#N".
+                    register = syntaxError();
                 }
                 advance();
+                if (register != null) {
+                    deferUntilValid(register);
+                }
                 return withHeight(new Expr.Variable(span(begin), text), 1, begin);
             }
             case CAST -> {

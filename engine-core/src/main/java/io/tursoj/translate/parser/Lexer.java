@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>Input ends at its length or at the first NUL character, as a C string would.
- *   <li>Whitespace and comments ({@code -- ...} to end of line, {@code /* ... *&#47;}, unterminated ones to end of
- *       input) separate tokens and are dropped.
+ *   <li>Whitespace and comments ({@code --} to the end of the line, C-style block comments, an unterminated block
+ *       comment to the end of input) separate tokens and are dropped.
  *   <li>Malformed text becomes an {@link TokenType#ILLEGAL} token rather than an error: the parser reports
  *       {@code unrecognized token} only when it reaches it, so an earlier syntax error wins, as in SQLite.
  *   <li>{@code WINDOW}, {@code OVER} and {@code FILTER} are keywords only in context (tokenize.c's

@@ -77,6 +77,7 @@ public final class Parser extends DdlParser {
             if (!at(TokenType.SEMI) && !at(TokenType.EOF)) {
                 throw syntaxError();
             }
+            throwDeferred();
             if (at(TokenType.SEMI)) {
                 // Step over the ';' without looking at what follows: an unrecognized token there belongs to the
                 // next statement, as in sqlite3_prepare.

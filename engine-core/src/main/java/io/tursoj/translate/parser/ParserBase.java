@@ -29,6 +29,14 @@ abstract class ParserBase {
     /** Parentheses opened and not yet closed by the tokens consumed so far. */
     int openParentheses;
 
+    /**
+     * An error SQLite raises when it reduces a rule, which it does only once the next token proves valid: thrown
+     * when that token is consumed or the statement ends there, unless a syntax error at that token comes first.
+     */
+    private ParseException deferred;
+
+    private int deferredUntil = -1;
+
     /** Height (SQLite's Expr.nHeight) of the expression the last expression method returned. */
     int height;
 
@@ -59,6 +67,9 @@ abstract class ParserBase {
 
     /** Moves to the next token; reports {@code unrecognized token} if that one is ILLEGAL. */
     final void advance() {
+        if (deferred != null && pos == deferredUntil) {
+            throw deferred;
+        }
         TokenType consumed = tokens.type(pos);
         if (consumed == TokenType.LP) {
             openParentheses++;
@@ -143,7 +154,24 @@ abstract class ParserBase {
         depth--;
     }
 
+    /** Raises {@code error} once the current token is known to be valid (see {@link #deferred}). */
+    final void deferUntilValid(ParseException error) {
+        if (deferred == null) {
+            deferred = error;
+            deferredUntil = pos;
+        }
+    }
+
+    /** Throws a deferred error: the statement ended validly at its token. */
+    final void throwDeferred() {
+        if (deferred != null) {
+            throw deferred;
+        }
+    }
+
     final void resetDepth() {
+        deferred = null;
+        deferredUntil = -1;
         depth = 0;
         openParentheses = 0;
         height = 0;

@@ -270,6 +270,10 @@ abstract class SelectParser extends ExpressionParser {
             advance();
         }
         expect(TokenType.JOIN);
+        // SQLite judges the words when it reduces the join operator, once the next token can start a table.
+        if (!peek().isName() && !at(TokenType.LP)) {
+            throw syntaxError();
+        }
         return joinOperator(words, begin);
     }
 

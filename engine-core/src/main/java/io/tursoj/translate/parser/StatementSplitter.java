@@ -89,7 +89,7 @@ public final class StatementSplitter {
 
     /**
      * Runs the machine over {@code sql}; adds a piece to {@code pieces} (when given) at each statement end. Returns
-     * the final state, or -1 if the input ends inside a string, quoted name or comment.
+     * the final state, or -1 if the input ends inside a string, quoted name or block comment.
      */
     private static int scan(String sql, List<Piece> pieces) {
         int state = NOTHING;

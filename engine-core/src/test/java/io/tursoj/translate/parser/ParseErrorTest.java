@@ -53,6 +53,17 @@ class ParseErrorTest {
                 "CREATE TABLE if(x)| near \"(\": syntax error",
                 "ROLLBACK TO SAVEPOINT| incomplete input",
                 "SELECT CAST(1 AS left)| near \"left\": syntax error",
+                "INSERT INTO t VALUES (1, #1 DISTINCT)| near \"DISTINCT\": syntax error",
+                "SELECT #1 + 1| near \"#1\": syntax error",
+                "CREATE TABLE x(a),,STRICT| near \",\": syntax error",
+                "CREATE TABLE x(a),| incomplete input",
+                "CREATE TABLE x(a) STRICT foo| near \"foo\": syntax error",
+                "CREATE TABLE p(id UNIQUE ON DATABASE CONFLICT IGNORE)| near \"DATABASE\": syntax error",
+                "SELECT * FROM t CROSS s JOIN AS c| near \"AS\": syntax error",
+                "SELECT * FROM t NOT WHERE 1| near \"WHERE\": syntax error",
+                "CREATE TABLE t(b, a AS (1) GENERATED ALWAYS)| near \"ALWAYS\": syntax error",
+                "CREATE TABLE t(b, a AS (1) GENERATED)| error in generated column \"a\"",
+                "VALUES (1) ORDER BY 1| near \"ORDER\": syntax error",
             })
     void shouldReportSqliteMessages(String sql, String message) {
         assertEquals(message, error(sql).getMessage());

@@ -286,6 +286,28 @@ class StatementParserTest {
     }
 
     @Test
+    void shouldReadTableOptionsAfterALeadingComma() {
+        // SQLite's option list may open with a comma; sqlite3 then only objects that a STRICT column lacks a type.
+        assertTrue(parse(Stmt.CreateTable.class, "CREATE TABLE t(a), STRICT").strict());
+        Stmt.CreateTable both =
+                parse(Stmt.CreateTable.class, "CREATE TABLE t(a INT PRIMARY KEY) STRICT, WITHOUT ROWID");
+        assertTrue(both.strict());
+        assertTrue(both.withoutRowid());
+    }
+
+    @Test
+    void shouldReadTypeWordsThatAreKeywords() {
+        Stmt.CreateTable create =
+                parse(Stmt.CreateTable.class, "CREATE TABLE t(a INT generated, b generated ALWAYS AS (1), c key)");
+        assertEquals("INT generated", create.columns().get(0).type().name());
+        assertNull(create.columns().get(1).type());
+        assertInstanceOf(
+                ColumnConstraint.Generated.class,
+                create.columns().get(1).constraints().getFirst());
+        assertEquals("key", create.columns().get(2).type().name());
+    }
+
+    @Test
     void shouldReadIndexViewAndVirtualTable() {
         Stmt.CreateIndex index = parse(
                 Stmt.CreateIndex.class,
