@@ -1,5 +1,6 @@
 package io.tursoj.bench.io;
 
+import io.tursoj.io.nio.NioIO;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -56,7 +57,7 @@ public class FileChannelReadBench {
             BenchFiles.warm(path);
         }
         OpenOption[] options = direct
-                ? new OpenOption[] {StandardOpenOption.READ, directOption()}
+                ? new OpenOption[] {StandardOpenOption.READ, NioIO.directOpenOption()}
                 : new OpenOption[] {StandardOpenOption.READ};
         channel = FileChannel.open(path, options);
         // alignedSlice's capacity depends on where the allocation landed; slice to exactly one page.
@@ -81,19 +82,5 @@ public class FileChannelReadBench {
             nextOffset = (nextOffset + 1) & (OFFSET_COUNT - 1);
         }
         return total;
-    }
-
-    /**
-     * {@code com.sun.nio.file.ExtendedOpenOption.DIRECT}, looked up by name: naming the class directly is an
-     * unsuppressible "internal proprietary API" warning under {@code --release}, which -Werror turns into an error.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static OpenOption directOption() {
-        try {
-            Class<? extends Enum> type = (Class<? extends Enum>) Class.forName("com.sun.nio.file.ExtendedOpenOption");
-            return (OpenOption) Enum.valueOf(type, "DIRECT");
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("this JDK has no O_DIRECT open option", e);
-        }
     }
 }

@@ -161,6 +161,17 @@ public final class NioIO implements IO {
         return options;
     }
 
+    /**
+     * The JDK's O_DIRECT open option ({@code ExtendedOpenOption.DIRECT}), for callers outside the backend that open
+     * channels themselves (the FileChannel baseline benchmark); throws if this JDK lacks it.
+     */
+    public static OpenOption directOpenOption() {
+        if (DIRECT_OPTION == null) {
+            throw new IllegalStateException("O_DIRECT is not available: this JDK has no ExtendedOpenOption.DIRECT");
+        }
+        return DIRECT_OPTION;
+    }
+
     private static OpenOption lookUpDirectOption() {
         try {
             Class<?> type = Class.forName("com.sun.nio.file.ExtendedOpenOption");
