@@ -25,6 +25,24 @@ class FileCompatibilityTest {
     private static final String QUERY = "SELECT id, name, score, typeof(score), length(note) FROM t ORDER BY id;";
 
     @Test
+    void shouldReadAnEmptySchemaFromADatabaseWithNoPages() {
+        MemoryIO io = new MemoryIO();
+        for (String path : List.of(":memory:", "new.db")) {
+            try (Database db = Database.open(path, DatabaseOptions.DEFAULTS.withIO(io))) {
+                Connection c = db.connect();
+                assertEquals(List.of(), c.prepare("SELECT * FROM sqlite_schema").all());
+                assertEquals(
+                        0L,
+                        c.prepare("SELECT count(*) FROM sqlite_master").get().get(0));
+                c.exec("CREATE TABLE t(a)");
+                assertEquals(
+                        1L,
+                        c.prepare("SELECT count(*) FROM sqlite_schema").get().get(0));
+            }
+        }
+    }
+
+    @Test
     void shouldWriteFilesSqliteAcceptsAndReadsIdentically() throws Exception {
         assumeTrue(Sqlite3.available());
         MemoryIO io = new MemoryIO();

@@ -196,6 +196,11 @@ public final class BTreeCursor implements AutoCloseable {
                 seekKey = savedSearch;
             }
             requiresSeek = false;
+            if (onEmptyDatabase()) {
+                op = Op.NONE;
+                releaseAll();
+                return FALSE;
+            }
         }
         try {
             IOResult<Boolean> r = restoring
@@ -288,6 +293,18 @@ public final class BTreeCursor implements AutoCloseable {
         valid = false;
         cellParsed = false;
         payloadLoaded = false;
+    }
+
+    /**
+     * Whether this cursor reads the schema table of a database with no pages yet (a new file or {@code :memory:}).
+     * SQLite treats such a file as a database whose schema is empty, so reads find nothing instead of failing.
+     */
+    private boolean onEmptyDatabase() {
+        if (rootPage != 1) {
+            return false;
+        }
+        pager.beginRead();
+        return pager.databaseSizePages() == 0;
     }
 
     /** Pins the root as the only stack entry; returns a completion to wait for, or null when done. */
