@@ -70,16 +70,16 @@ final class DatabaseTools {
 
     private ToolResult listTables() {
         List<String> tables = new ArrayList<>();
-        try (Statement s = connection().prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
-            while (s.stepBlocking()) {
-                String name = s.getText(0);
-                if (!name.regionMatches(true, 0, "sqlite_", 0, 7)) {
-                    tables.add(name);
+        try {
+            for (SchemaTable t : schemaTables()) {
+                if (!t.name().regionMatches(true, 0, "sqlite_", 0, 7)) {
+                    tables.add(t.name());
                 }
             }
         } catch (TursoException e) {
             return ToolResult.error("Error querying database: " + e.getMessage());
         }
+        tables.sort(null);
         return ToolResult.ok(tables.isEmpty() ? "No tables found in the database" : String.join(", ", tables));
     }
 
@@ -89,10 +89,10 @@ final class DatabaseTools {
         }
         String tableName = t.value();
         String createSql = null;
-        try (Statement s = connection().prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")) {
-            while (s.stepBlocking()) {
-                if (s.getText(0).equalsIgnoreCase(tableName) && !s.isNull(1)) {
-                    createSql = s.getText(1);
+        try {
+            for (SchemaTable table : schemaTables()) {
+                if (table.name().equalsIgnoreCase(tableName) && table.sql() != null) {
+                    createSql = table.sql();
                 }
             }
         } catch (TursoException e) {
@@ -103,6 +103,26 @@ final class DatabaseTools {
             return ToolResult.error("Table '" + tableName + "' not found");
         }
         return ToolResult.ok("Table '" + tableName + "' columns:\n" + String.join("\n", columns));
+    }
+
+    private record SchemaTable(String name, String sql) {}
+
+    /** The tables of sqlite_schema (name and CREATE text), sorted by name. */
+    private List<SchemaTable> schemaTables() {
+        List<SchemaTable> tables = new ArrayList<>();
+        try (Statement s = connection().prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")) {
+            while (s.stepBlocking()) {
+                tables.add(new SchemaTable(s.getText(0), s.getText(1)));
+            }
+        } catch (TursoException e) {
+            // Engine gap: reading sqlite_schema of a database that has no page yet (a new file, or :memory: before
+            // its first write) fails instead of returning no rows. Such a database has no tables.
+            if (e.getMessage() != null && e.getMessage().contains("(database has 0 pages)")) {
+                return List.of();
+            }
+            throw e;
+        }
+        return tables;
     }
 
     private ToolResult executeQuery(Json.JsonObject args) {
