@@ -36,13 +36,19 @@ async function call(client, name, args = {}) {
 }
 
 const transport = new StdioClientTransport({ command, args, stderr: "inherit" });
+// The client tells an HTTP transport the negotiated version through this hook; on stdio it only lets us see it.
+let negotiatedVersion;
+transport.setProtocolVersion = (version) => {
+  negotiatedVersion = version;
+};
 const client = new Client({ name: "tursoj-e2e", version: "0.0.0" });
 await client.connect(transport);
 try {
   check(client.getServerVersion()?.name !== undefined, "initialize returns serverInfo", client.getServerVersion());
   check(client.getServerCapabilities()?.tools !== undefined, "server declares the tools capability");
   // The SDK sends its latest version; a server that speaks it must answer with it (lifecycle: version negotiation).
-  check(transport !== undefined && client.transport?.protocolVersion === undefined || true, "transport connected");
+  check(negotiatedVersion === LATEST_PROTOCOL_VERSION, `protocol version ${LATEST_PROTOCOL_VERSION} agreed`,
+    negotiatedVersion);
   await client.ping();
   check(true, "ping answered");
 
