@@ -5,6 +5,7 @@ import io.tursoj.api.Statement;
 import io.tursoj.api.TursoException;
 import io.tursoj.shell.mcp.json.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ final class DatabaseTools {
         }
         try {
             session.switchTo(path);
-        } catch (TursoException e) {
+        } catch (TursoException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             return ToolResult.error("Failed to open database '" + path + "': " + e.getMessage());
         }
         return ToolResult.ok("Successfully opened database: " + path);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,12 +31,15 @@ public final class McpServer {
     static final int DEFAULT_MAX_MESSAGE_BYTES = 8 << 20;
 
     private final MessageReader reader;
+    private final int maxMessageBytes;
     private final OutputStream out;
     private final PrintStream log;
     private final McpMethods methods;
 
-    private McpServer(MessageReader reader, OutputStream out, PrintStream log, McpMethods methods) {
+    private McpServer(
+            MessageReader reader, int maxMessageBytes, OutputStream out, PrintStream log, McpMethods methods) {
         this.reader = reader;
+        this.maxMessageBytes = maxMessageBytes;
         this.out = out;
         this.log = log;
         this.methods = methods;
@@ -64,14 +68,20 @@ public final class McpServer {
         DatabaseSession session;
         try {
             session = DatabaseSession.open(databasePathOrNull, options);
-        } catch (TursoException e) {
-            log.println("Error: unable to open database \"" + databasePathOrNull + "\": " + e.getMessage());
+        } catch (TursoException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // The engine's own error, or the I/O backend's (an unknown or unavailable --io name): one line.
+            String name = databasePathOrNull == null ? DatabaseSession.MEMORY : databasePathOrNull;
+            log.println("Error: unable to open database \"" + name + "\": " + e.getMessage());
             return 1;
         }
         try (session) {
             McpMethods methods = new McpMethods(new DatabaseTools(session));
-            McpServer server =
-                    new McpServer(new MessageReader(in, maxMessageBytes), new BufferedOutputStream(out), log, methods);
+            McpServer server = new McpServer(
+                    new MessageReader(in, maxMessageBytes),
+                    maxMessageBytes,
+                    new BufferedOutputStream(out),
+                    log,
+                    methods);
             return server.run();
         }
     }
@@ -98,7 +108,7 @@ public final class McpServer {
                 errorResponse(
                         Json.JsonNull.INSTANCE,
                         RpcError.invalidRequest("message of " + t.lengthBytes() + " bytes is longer than the limit of "
-                                + DEFAULT_MAX_MESSAGE_BYTES + " bytes"));
+                                + maxMessageBytes + " bytes"));
             case MessageReader.Line.NotUtf8 ignored ->
                 errorResponse(Json.JsonNull.INSTANCE, RpcError.parseError("message is not valid UTF-8"));
             case MessageReader.Line.Text t -> t.text().isBlank() ? null : handleText(t.text());

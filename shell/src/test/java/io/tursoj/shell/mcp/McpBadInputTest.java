@@ -171,6 +171,20 @@ class McpBadInputTest {
     }
 
     @Test
+    void shouldAcceptAMessageOfExactlyTheLimitAndRefuseOneByteMore() {
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        int limit = ping.length() + 4;
+        String atLimit = ping + "    "; // trailing whitespace is allowed around a JSON value
+        var run = McpHarness.run(null, utf8(atLimit + "\n" + atLimit + " \n"), limit);
+        assertEquals(2, run.responses().size(), run.rawOutput());
+        assertEquals(Json.object(), run.responses().get(0).get("result"));
+        assertEquals(RpcError.INVALID_REQUEST, errorCode(run.responses().get(1)));
+        assertEquals(
+                Json.of("message of " + (limit + 1) + " bytes is longer than the limit of " + limit + " bytes"),
+                ((Json.JsonObject) run.responses().get(1).get("error")).get("data"));
+    }
+
+    @Test
     void shouldAnswerAMessageCutOffByEndOfInputWithOneParseError() {
         var run = run(
                 null,
