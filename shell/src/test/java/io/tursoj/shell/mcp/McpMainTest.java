@@ -60,8 +60,8 @@ class McpMainTest {
     }
 
     @Test
-    void shouldExitOneWithOneLineOnAnUnknownIoBackend() throws Exception {
-        Exit exit = run("", "--io", "bogus");
+    void shouldExitOneWithOneLineOnAnUnknownIoBackend(@TempDir Path dir) throws Exception {
+        Exit exit = run("", "--io", "bogus", dir.resolve("x.db").toString());
         assertEquals(1, exit.status());
         assertEquals(List.of(), exit.stdout());
         assertEquals(1, exit.stderr().lines().count(), exit.stderr());
