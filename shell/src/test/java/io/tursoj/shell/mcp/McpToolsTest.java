@@ -131,9 +131,14 @@ class McpToolsTest {
         var run = run(
                 null,
                 session(
-                        query(1, "execute_query", "SELECT 1 AS a, 2.5 AS b, 'x' AS c, NULL AS d, 1e100 AS e"),
+                        query(
+                                1,
+                                "execute_query",
+                                "SELECT 1 AS a, 2.5 AS b, 'x' AS c, NULL AS d, 1e100 AS e, x'00fF' AS f"),
                         query(2, "execute_query", "SELECT 1 AS a WHERE 0")));
-        assertEquals("a | b | c | d | e\n-----------------\n1 | 2.5 | x | NULL | 1.0e+100\n", text(byId(run, 1)));
+        assertEquals(
+                "a | b | c | d | e | f\n---------------------\n1 | 2.5 | x | NULL | 1.0e+100 | X'00FF'\n",
+                text(byId(run, 1)));
         assertEquals("a\n-\n", text(byId(run, 2)));
     }
 
