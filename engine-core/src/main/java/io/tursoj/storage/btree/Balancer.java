@@ -89,6 +89,15 @@ final class Balancer {
         this.pager = tree.pager();
     }
 
+    /**
+     * Whether a balance returned {@code Pending} and must be resumed. Callers test this before their own "does the
+     * page need balancing" condition: a balance that has already rebuilt the pages (and is now freeing the surplus
+     * ones) leaves a page that no longer looks like it needs one.
+     */
+    boolean inProgress() {
+        return phase != Phase.CHECK;
+    }
+
     /** Whether a non-root page needs balancing: overflow cells, or less than a third full. */
     boolean needsBalance(Node n) throws CorruptDatabaseException {
         return !n.overflow.isEmpty() || NodeEditor.freeBytes(n) * 3 > n.usable * 2;

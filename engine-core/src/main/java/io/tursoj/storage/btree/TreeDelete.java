@@ -123,7 +123,7 @@ final class TreeDelete {
                     }
                 }
                 case BALANCE_INTERIOR -> {
-                    if (cur.depth == cellDepth) {
+                    if (tree.balancer().inProgress() || cur.depth == cellDepth) {
                         IOResult<Void> r = tree.balancer().run(cur);
                         if (r instanceof IOResult.Pending<Void>(Completion c)) {
                             return c.pending();
@@ -163,7 +163,9 @@ final class TreeDelete {
     /** Balances the leaf the entry left (if it needs it), then returns to the entry's own page. Resumable. */
     private IOResult<Void> balanceLeaf() throws IOException {
         Node leaf = cur.top();
-        if (!leaf.overflow.isEmpty() || (cur.depth > 0 && tree.balancer().needsBalance(leaf))) {
+        if (tree.balancer().inProgress()
+                || !leaf.overflow.isEmpty()
+                || (cur.depth > 0 && tree.balancer().needsBalance(leaf))) {
             IOResult<Void> r = tree.balancer().run(cur);
             if (r instanceof IOResult.Pending<Void>(Completion c)) {
                 return c.pending();

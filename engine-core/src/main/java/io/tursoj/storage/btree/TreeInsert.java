@@ -117,7 +117,7 @@ final class TreeInsert {
                     }
                 }
                 case BALANCE -> {
-                    if (!cur.top().overflow.isEmpty()) {
+                    if (tree.balancer().inProgress() || !cur.top().overflow.isEmpty()) {
                         IOResult<Void> r = tree.balancer().run(cur);
                         if (r instanceof IOResult.Pending<Void>(Completion c)) {
                             return c.pending();

@@ -2,6 +2,7 @@ package io.tursoj.io.uring;
 
 import io.tursoj.io.Completion;
 import io.tursoj.io.Errno;
+import java.lang.foreign.MemorySegment;
 
 /**
  * One {@link io.tursoj.io.DatabaseFile#pwriteBatchAndSync} submitted as a single linked io_uring chain: N write
@@ -23,17 +24,48 @@ import io.tursoj.io.Errno;
 final class LinkedChain {
     private final UringFile file;
     private final Completion completion;
+    private final long[] positions;
+    private final MemorySegment[] bufs;
     private int remaining;
+    private int reissues;
     private long totalBytes;
     private int firstErrorIndex = Integer.MAX_VALUE;
     private int firstError;
     private boolean cancelled;
 
-    LinkedChain(UringFile file, Completion completion, int members, long totalBytes) {
+    LinkedChain(UringFile file, Completion completion, long[] positions, MemorySegment[] bufs, long totalBytes) {
         this.file = file;
         this.completion = completion;
-        this.remaining = members;
+        this.positions = positions;
+        this.bufs = bufs;
+        this.remaining = bufs.length + 1;
         this.totalBytes = totalBytes;
+    }
+
+    long[] positions() {
+        return positions;
+    }
+
+    MemorySegment[] buffers() {
+        return bufs;
+    }
+
+    /** The chain's SQEs: one per write, then the sync. */
+    int members() {
+        return bufs.length + 1;
+    }
+
+    int reissues() {
+        return reissues;
+    }
+
+    /** Forgets the members' outcomes before the whole chain is issued again (see UringIO#reissue). */
+    void restart() {
+        reissues++;
+        remaining = members();
+        firstErrorIndex = Integer.MAX_VALUE;
+        firstError = 0;
+        cancelled = false;
     }
 
     UringFile file() {

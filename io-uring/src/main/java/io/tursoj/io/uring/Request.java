@@ -39,6 +39,8 @@ final class Request {
     int chainIndex;
     /** For a chain member: whether its SQE carries IOSQE_IO_LINK (every member but the last). */
     boolean linked;
+    /** How often the issuer issued this request again after the kernel cancelled it (see UringIO#reissue). */
+    int reissues;
 
     Request set(byte op, UringFile file, long pos, MemorySegment buf, MemorySegment[] bufs, Completion completion) {
         this.op = op;
@@ -51,6 +53,7 @@ final class Request {
         this.doneBytes = 0;
         this.chain = null;
         this.linked = false;
+        this.reissues = 0;
         return this;
     }
 

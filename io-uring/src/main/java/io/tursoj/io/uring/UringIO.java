@@ -68,6 +68,8 @@ public final class UringIO implements IO {
     private static final int ETIME = 62;
     private static final int EINTR = 4;
     private static final int EBUSY = 16;
+    /** How often one request is issued again after the kernel cancelled it for an exited submitter. */
+    private static final int MAX_REISSUES = 16;
 
     /** What an instance is built with; {@code from(IOOptions)} reads the defaults (and the system property). */
     record Config(
@@ -93,7 +95,8 @@ public final class UringIO implements IO {
             long overflowed,
             long continued,
             long linkedChains,
-            long linkCancelled) {}
+            long linkCancelled,
+            long reissued) {}
 
     private final Config config;
     private final Ring ring;
@@ -132,6 +135,7 @@ public final class UringIO implements IO {
     private long continued;
     private long linkedChains;
     private long linkCancelled;
+    private long reissued;
 
     private final FileTable files;
 
@@ -331,29 +335,49 @@ public final class UringIO implements IO {
                 total += b.byteSize();
             }
             pending.incrementAndGet();
-            LinkedChain chain = new LinkedChain(file, c, members, total);
-            for (int i = 0; i < members; i++) {
-                boolean write = i < bufs.length;
-                Request r = (pool.isEmpty() ? new Request() : pool.pop())
-                        .set(
-                                write ? Request.WRITE : Request.FSYNC,
-                                file,
-                                write ? positions[i] : 0,
-                                write ? bufs[i] : null,
-                                null,
-                                null);
-                r.chain = chain;
-                r.chainIndex = i;
-                r.linked = write;
-                prepare(r, ring.nextSqe(), slots.occupy(r));
-                ringOps++;
-            }
-            linkedChains++;
-            ring.submit(); // a failure leaves the SQEs prepared: the next step submits them
+            LinkedChain chain = new LinkedChain(file, c, positions, bufs, total);
+            issueChain(chain);
             return true;
         } finally {
             lease.exit(how);
         }
+    }
+
+    /** Issuer: puts every member of {@code chain} in a slot and an SQE, then submits; room was checked. */
+    private void issueChain(LinkedChain chain) {
+        long[] positions = chain.positions();
+        MemorySegment[] bufs = chain.buffers();
+        int members = bufs.length + 1;
+        for (int i = 0; i < members; i++) {
+            boolean write = i < bufs.length;
+            Request r = (pool.isEmpty() ? new Request() : pool.pop())
+                    .set(
+                            write ? Request.WRITE : Request.FSYNC,
+                            chain.file(),
+                            write ? positions[i] : 0,
+                            write ? bufs[i] : null,
+                            null,
+                            null);
+            r.chain = chain;
+            r.chainIndex = i;
+            r.linked = write;
+            prepare(r, ring.nextSqe(), slots.occupy(r));
+            ringOps++;
+        }
+        linkedChains++;
+        ring.submit(); // a failure leaves the SQEs prepared: the next step submits them
+    }
+
+    /**
+     * Whether a request the kernel cancelled ({@code res}) was cancelled because the thread that entered the kernel
+     * with it exited, and should be issued again. The kernel ties io_uring work to the submitting task and cancels
+     * the task's work still queued in io-wq when it exits; any thread may take the free lease or step, so the
+     * issuer re-issues such work itself (it is alive: it is reaping). Positional reads, writes and syncs are
+     * idempotent, so issuing one again is safe even if part of it had happened. This IO cancels requests itself
+     * only while closing, and those are never re-issued.
+     */
+    private boolean reissue(int res, int attempts) {
+        return (res == -Errno.ECANCELED || res == -EINTR) && !closeRequested && attempts < MAX_REISSUES;
     }
 
     private void finishEarlyAsIssuer(Completion c, int result) {
@@ -620,6 +644,12 @@ public final class UringIO implements IO {
             return;
         }
         Request r = slots.vacate(userData);
+        if (r.chain == null && reissue(res, r.reissues)) {
+            r.reissues++;
+            reissued++;
+            enqueue(r);
+            return;
+        }
         if (r.chain != null) {
             finish(r, res); // no continuation of a short write: the kernel already broke the link
         } else if (res > 0 && (r.op == Request.WRITE || r.op == Request.WRITEV)) {
@@ -669,6 +699,15 @@ public final class UringIO implements IO {
             linkCancelled++;
         }
         if (chain.memberDone(index, result, expected)) {
+            if (reissue(chain.result(), chain.reissues())
+                    && !ring.exited()
+                    && slots.freeCount() >= chain.members()
+                    && ring.sqSpace() >= chain.members()) {
+                chain.restart();
+                reissued++;
+                issueChain(chain);
+                return;
+            }
             completed++;
             pending.decrementAndGet();
             chain.file().releaseUse();
@@ -753,7 +792,8 @@ public final class UringIO implements IO {
                     overflowed,
                     continued,
                     linkedChains,
-                    linkCancelled);
+                    linkCancelled,
+                    reissued);
         } finally {
             lease.exit(how);
         }
