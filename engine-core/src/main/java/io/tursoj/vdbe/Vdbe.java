@@ -546,6 +546,17 @@ public final class Vdbe implements FunctionContext {
                     DatabaseHeader.setSchemaCookie(h, DatabaseHeader.schemaCookie(h) + 1);
                 }
                 case ParseSchema, DropSchema -> host.schemaChanged();
+                case Pragma -> {
+                    int r = (pragmas == null ? pragmas = new PragmaOps(host) : pragmas).step(in, regs);
+                    if (r < 0) {
+                        pending = pragmas.pending();
+                        return StepResult.IO;
+                    }
+                    if (r > 0) {
+                        pc = in.p2;
+                        continue;
+                    }
+                }
                 case Destroy -> {
                     if (destroy(in)) {
                         return StepResult.IO;
@@ -978,6 +989,7 @@ public final class Vdbe implements FunctionContext {
     private boolean deletingFound;
     private BTreeCursor destroying;
     private boolean destroyPositioned;
+    private PragmaOps pragmas;
 
     /**
      * Destroy: deletes every entry of tree p1 (the b-tree frees emptied pages and overflow chains), then frees its
