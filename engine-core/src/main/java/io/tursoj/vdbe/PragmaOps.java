@@ -39,6 +39,7 @@ public final class PragmaOps {
             case "user_version", "application_id", "schema_version" ->
                 new Request(name, value, value == null ? List.of(name) : List.of(), value != null, true);
             case "integrity_check", "quick_check" -> new Request(name, value, List.of(name), false, true);
+            case "busy_timeout" -> new Request(name, value, List.of("timeout"), false, false);
             case "wal_checkpoint" -> new Request(name, value, List.of("busy", "log", "checkpointed"), false, false);
             default -> null;
         };
@@ -104,6 +105,12 @@ public final class PragmaOps {
             case "freelist_count", "user_version", "application_id", "schema_version" -> header(request);
             case "integrity_check", "quick_check" -> integrityCheck();
             case "wal_checkpoint" -> checkpoint(request);
+            case "busy_timeout" -> {
+                if (request.value() instanceof Long v) {
+                    host.setBusyTimeoutMillis((int) Math.min(Integer.MAX_VALUE, Math.max(0, v)));
+                }
+                yield one(host.busyTimeoutMillis());
+            }
             default -> IOResult.done(List.of());
         };
     }

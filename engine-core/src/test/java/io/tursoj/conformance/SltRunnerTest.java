@@ -72,6 +72,8 @@ class SltRunnerTest {
                     .toList();
         }
         Map<String, Integer> perFile = new LinkedHashMap<>();
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        double cpuTotal = 0;
         ScheduledExecutorService watchdog = Corpus.watchdog("slt-watchdog");
         try {
             for (Path f : files) {
@@ -88,8 +90,8 @@ class SltRunnerTest {
         }
         int run = passed + failed;
         System.out.printf(
-                "slt total: %d passed, %d failed, %d skipped, %d hangs; %.2f%% of %d records run pass%n",
-                passed, failed, skipped, hangs, run == 0 ? 0.0 : 100.0 * passed / run, run);
+                "slt total: %d passed, %d failed, %d skipped, %d hangs; %.2f%% of %d records run pass (%.0f cpu-s)%n",
+                passed, failed, skipped, hangs, run == 0 ? 0.0 : 100.0 * passed / run, run, cpuTotal);
         String baseline = MAX_RECORDS == 0 ? "slt-all" : "slt-first" + MAX_RECORDS;
         List<String> drops = Baseline.load(baseline)
                 .compare(
