@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * the reference runner's SQLite driver does (see {@link SltFormat}; {@code skipif}/{@code onlyif} match the name
  * {@code sqlite}): each file on a fresh in-memory database. Prints per-file and total counts and the share of the
  * records run that pass; fails when a file passes fewer records than its line in {@code conformance/slt-first1000.baseline}, or
- * when a record hangs (a watchdog interrupts a record after {@code -Dtursoj.slt.timeoutSeconds}, default 20).
+ * when a record hangs (a watchdog interrupts a record after {@code -Dtursoj.slt.timeoutSeconds}, default 60).
  *
  * <p>By default every file runs, up to its first {@value #DEFAULT_MAX_RECORDS} records ({@code
  * -Dtursoj.slt.maxRecords=N}; 0 or the Maven profile {@code slt-full} runs whole files, checked against {@code
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class SltRunnerTest {
     static final int DEFAULT_MAX_RECORDS = 1000;
-    private static final long TIMEOUT_SECONDS = Long.getLong("tursoj.slt.timeoutSeconds", 20);
+    private static final long TIMEOUT_SECONDS = Long.getLong("tursoj.slt.timeoutSeconds", 60);
 
     /**
      * Records run per file, from its start (0: all). The default keeps {@code ./run-tests} within its budget; the
