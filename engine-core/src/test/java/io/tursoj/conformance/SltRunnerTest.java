@@ -80,10 +80,15 @@ class SltRunnerTest {
                 String name = root.relativize(f).toString().replace('\\', '/');
                 int passedBefore = passed;
                 int failedBefore = failed;
+                long cpuBefore = cpu.getCurrentThreadCpuTime();
                 runFile(f, watchdog);
                 perFile.put(name, passed - passedBefore);
-                System.out.println("slt " + name + ": " + (passed - passedBefore) + " passed, "
-                        + (failed - failedBefore) + " failed");
+                // CPU time, not wall time (the machine is shared): it informs the size of the CI subset.
+                double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
+                cpuTotal += cpuSeconds;
+                System.out.printf(
+                        "slt %s: %d passed, %d failed (%.1f cpu-s)%n",
+                        name, passed - passedBefore, failed - failedBefore, cpuSeconds);
             }
         } finally {
             watchdog.shutdownNow();
