@@ -29,6 +29,7 @@ public final class Connection implements AutoCloseable {
     private long changes;
     private long totalChanges;
     private volatile boolean interrupted;
+    private volatile int busyTimeoutMillis;
     private boolean closed;
 
     Connection(Database db) {
@@ -96,6 +97,18 @@ public final class Connection implements AutoCloseable {
     /** Stops the statements running on this connection: their next step returns {@link StepResult#INTERRUPT}. */
     public void interrupt() {
         interrupted = true;
+    }
+
+    /**
+     * How long a statement blocked by another connection's transaction retries before it fails with {@code database
+     * is locked} (SQLite's {@code sqlite3_busy_timeout}; {@code PRAGMA busy_timeout}). 0, the default, fails at once.
+     */
+    public void setBusyTimeout(int millis) {
+        busyTimeoutMillis = Math.max(0, millis);
+    }
+
+    public int busyTimeout() {
+        return busyTimeoutMillis;
     }
 
     public boolean isAutocommit() {
@@ -222,6 +235,16 @@ public final class Connection implements AutoCloseable {
         @Override
         public long totalChanges() {
             return totalChanges;
+        }
+
+        @Override
+        public int busyTimeoutMillis() {
+            return busyTimeoutMillis;
+        }
+
+        @Override
+        public void setBusyTimeoutMillis(int millis) {
+            setBusyTimeout(millis);
         }
 
         @Override

@@ -57,8 +57,16 @@ public final class Statement implements AutoCloseable {
 
     /** Steps until a row or the end, running I/O in between; true on a row. */
     public boolean stepBlocking() {
+        BusyWait busy = null;
         for (; ; ) {
-            switch (step()) {
+            StepResult r = step();
+            if (r == StepResult.BUSY) {
+                busy = busy == null ? new BusyWait(connection.database().io(), connection.busyTimeout()) : busy;
+                if (busy.again()) {
+                    continue;
+                }
+            }
+            switch (r) {
                 case ROW -> {
                     return true;
                 }

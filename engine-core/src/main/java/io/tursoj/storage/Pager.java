@@ -282,6 +282,15 @@ public final class Pager implements AutoCloseable {
         return pageSizeBytes;
     }
 
+    /** The database file's path ({@code ":memory:"} for an in-memory database). */
+    public String path() {
+        return path;
+    }
+
+    public PagerOptions options() {
+        return options;
+    }
+
     /** Page size minus reserved bytes: what b-tree pages may use. */
     public int usableSizeBytes() {
         return usableSizeBytes;

@@ -61,6 +61,7 @@ public final class Compiler {
                             sql);
                 case Stmt.Commit c -> transactionControl(1, 0, 0, sql);
                 case Stmt.Rollback r when r.savepoint() == null -> transactionControl(1, 1, 0, sql);
+                case Stmt.Pragma p -> new PragmaCompiler(this).program(p, sql);
                 default -> body(stmt, sql);
             };
         } catch (SchemaException e) {

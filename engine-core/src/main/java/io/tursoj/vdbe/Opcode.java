@@ -98,6 +98,8 @@ public enum Opcode {
     CreateBtree,
     Destroy,
     SetCookie,
+    /** Loads the next row of pragma p4 into p1.. (p3 columns), or jumps to p2 when done ({@link PragmaOps}). */
+    Pragma,
     ParseSchema,
     DropSchema,
     AutoCommit,

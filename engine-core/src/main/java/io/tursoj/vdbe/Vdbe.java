@@ -140,6 +140,7 @@ public final class Vdbe implements FunctionContext {
         changes = 0;
         wroteSomething = false;
         startedTransaction = false;
+        ownsTransaction = false;
         Arrays.fill(accumulators, null);
     }
 
@@ -167,6 +168,10 @@ public final class Vdbe implements FunctionContext {
     private void abort() {
         halted = true;
         closeCursors();
+        if (!ownsTransaction) {
+            // Stopped before it claimed the transaction (SQLITE_BUSY): the pager belongs to another connection.
+            return;
+        }
         if (host.pager().inWriteTransaction() && (host.autocommit() || wroteSomething)) {
             // No statement journal yet: a failed statement inside BEGIN rolls the whole transaction back.
             host.pager().rollback();
@@ -546,6 +551,17 @@ public final class Vdbe implements FunctionContext {
                     DatabaseHeader.setSchemaCookie(h, DatabaseHeader.schemaCookie(h) + 1);
                 }
                 case ParseSchema, DropSchema -> host.schemaChanged();
+                case Pragma -> {
+                    int r = (pragmas == null ? pragmas = new PragmaOps(host) : pragmas).step(in, regs);
+                    if (r < 0) {
+                        pending = pragmas.pending();
+                        return StepResult.IO;
+                    }
+                    if (r > 0) {
+                        pc = in.p2;
+                        continue;
+                    }
+                }
                 case Destroy -> {
                     if (destroy(in)) {
                         return StepResult.IO;
@@ -561,6 +577,7 @@ public final class Vdbe implements FunctionContext {
         if (!host.acquireTransaction(write)) {
             return StepResult.BUSY;
         }
+        ownsTransaction = true;
         if (write && !host.pager().inWriteTransaction()) {
             IOResult<Void> r = host.pager().beginWrite();
             if (waits(r)) {
@@ -602,11 +619,15 @@ public final class Vdbe implements FunctionContext {
                 throw new TursoException(ErrorCode.ERROR, "cannot start a transaction within a transaction");
             }
             host.setAutocommit(false);
-            if (in.p3 != 0 && !host.pager().inWriteTransaction()) {
+            if (in.p3 != 0) {
+                // IMMEDIATE/EXCLUSIVE: claim the write transaction now, even while another connection writes.
                 if (!host.acquireTransaction(true)) {
                     host.setAutocommit(true);
                     return StepResult.BUSY;
                 }
+                ownsTransaction = true;
+            }
+            if (in.p3 != 0 && !host.pager().inWriteTransaction()) {
                 IOResult<Void> r = host.pager().beginWrite();
                 if (waits(r)) {
                     host.setAutocommit(true);
@@ -978,6 +999,9 @@ public final class Vdbe implements FunctionContext {
     private boolean deletingFound;
     private BTreeCursor destroying;
     private boolean destroyPositioned;
+    private PragmaOps pragmas;
+    /** Whether this run claimed the connection's transaction (only then may an abort roll back or end it). */
+    private boolean ownsTransaction;
 
     /**
      * Destroy: deletes every entry of tree p1 (the b-tree frees emptied pages and overflow chains), then frees its

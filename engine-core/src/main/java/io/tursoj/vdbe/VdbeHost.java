@@ -42,4 +42,11 @@ public interface VdbeHost {
     long totalChanges();
 
     boolean interrupted();
+
+    /** {@code PRAGMA busy_timeout}: how long a blocked statement retries before it reports SQLITE_BUSY. */
+    default int busyTimeoutMillis() {
+        return 0;
+    }
+
+    default void setBusyTimeoutMillis(int millis) {}
 }
