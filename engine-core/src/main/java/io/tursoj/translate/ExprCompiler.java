@@ -132,6 +132,11 @@ final class ExprCompiler {
     }
 
     void loadColumn(Scope.Resolved r, int target) {
+        Scope.IndexColumns covering = scope.covering.get(r.source().cursor());
+        if (covering != null) {
+            CoveringColumns.load(b, covering, r, target);
+            return;
+        }
         if (r.rowid()) {
             b.emit(Opcode.Rowid, r.source().cursor(), target);
             return;
@@ -207,11 +212,7 @@ final class ExprCompiler {
 
     Specs.Comparison comparisonSpec(Expr left, Expr right) {
         Affinity aff = Affinity.forComparison(affinity(left), affinity(right));
-        String coll = collationName(left);
-        if (coll == null) {
-            coll = collationName(right);
-        }
-        return spec(aff, coll);
+        return spec(aff, ComparisonCollation.of(scope, left, right));
     }
 
     static Specs.Comparison spec(Affinity aff, String coll) {

@@ -20,6 +20,12 @@ final class Scope {
 
     boolean useCaptured;
 
+    /** Tables read through a covering index instead: table cursor to the index cursor and its column positions. */
+    final Map<Integer, IndexColumns> covering = new HashMap<>();
+
+    /** An index cursor and the table column each of its key fields holds. */
+    record IndexColumns(int cursor, List<Integer> columns) {}
+
     /** A resolved column reference: the source, the column position (-1 for the rowid), whether it is the rowid. */
     record Resolved(Source source, int column, boolean rowid) {
         Column definition() {
