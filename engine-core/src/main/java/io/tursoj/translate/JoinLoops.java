@@ -29,6 +29,7 @@ final class JoinLoops {
     private final List<List<Expr>> placed = new ArrayList<>();
     private final int[] indexCursors;
     private final boolean openTables;
+    private boolean reverseOuter;
 
     /**
      * @param openTables whether {@link #open} opens the tables too (false when the caller has them open for writing)
@@ -51,6 +52,15 @@ final class JoinLoops {
 
     List<AccessPath> paths() {
         return paths;
+    }
+
+    /** The EXPLAIN QUERY PLAN line of each level, outermost first. */
+    List<String> planLines() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            out.add(QueryPlanText.describe(levels.get(i), paths.get(i)));
+        }
+        return out;
     }
 
     /**
@@ -87,6 +97,29 @@ final class JoinLoops {
             paths.add(p);
             indexCursors[i] = p instanceof AccessPath.IndexSeek ? b.newCursor() : -1;
         }
+    }
+
+    /**
+     * Makes the outermost loop deliver rows in the order of {@code terms} when an index or the rowid can; returns
+     * whether it does (then the caller needs no sorter). Call after {@link #plan}, before {@link #open}.
+     */
+    boolean orderBy(List<OrderByIndex.Term> terms, Function<Source, BitSet> usedColumns) {
+        if (levels.isEmpty()) {
+            return false;
+        }
+        JoinLevel l = levels.get(0);
+        boolean keepPath = l.indexedBy() != null;
+        OrderByIndex.Result r = new OrderByIndex(scope)
+                .satisfy(l.source(), paths.get(0), terms, usedColumns.apply(l.source()), keepPath);
+        if (r == null) {
+            return false;
+        }
+        if (r.path() != paths.get(0)) {
+            paths.set(0, r.path());
+            indexCursors[0] = b.newCursor();
+        }
+        reverseOuter = r.reverse();
+        return true;
     }
 
     private static Index findIndex(Source s, String name) {
@@ -149,7 +182,8 @@ final class JoinLoops {
             match = b.newRegister();
             b.emit(Opcode.Integer, 0, match);
         }
-        LevelCursor lc = new LevelCursor(b, ex, l.source().cursor(), indexCursors[i], paths.get(i));
+        LevelCursor lc =
+                new LevelCursor(b, ex, l.source().cursor(), indexCursors[i], paths.get(i), i == 0 && reverseOuter);
         lc.begin(noMatch, next);
         for (Expr t : l.on()) {
             ex.jumpIfNot(t, next);

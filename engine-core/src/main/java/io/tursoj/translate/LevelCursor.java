@@ -17,9 +17,11 @@ final class LevelCursor {
     private final int table;
     private final int index;
     private final AccessPath path;
+    private final boolean reverse;
     private int top = -1;
 
-    LevelCursor(ProgramBuilder b, ExprCompiler ex, int table, int index, AccessPath path) {
+    LevelCursor(ProgramBuilder b, ExprCompiler ex, int table, int index, AccessPath path, boolean reverse) {
+        this.reverse = reverse;
         this.b = b;
         this.ex = ex;
         this.table = table;
@@ -31,7 +33,7 @@ final class LevelCursor {
     void begin(int exit, int skip) {
         switch (path) {
             case AccessPath.FullScan f -> {
-                b.emit(Opcode.Rewind, table, exit);
+                b.emit(reverse ? Opcode.Last : Opcode.Rewind, table, exit);
                 top = b.currentAddress();
             }
             case AccessPath.RowidEq eq -> {
@@ -47,10 +49,20 @@ final class LevelCursor {
         if (top < 0) {
             return;
         }
-        b.emit(Opcode.Next, path instanceof AccessPath.IndexSeek ? index : table, top);
+        b.emit(reverse ? Opcode.Prev : Opcode.Next, path instanceof AccessPath.IndexSeek ? index : table, top);
     }
 
     private void rowidRange(AccessPath.RowidRange r, int exit) {
+        if (reverse) {
+            // backwards from the end: the upper bound only filters (a text bound has no rowid to seek to), and
+            // rowid >= x holds for a prefix of the descending order, so the first row where it fails ends the scan
+            b.emit(Opcode.Last, table, exit);
+            top = b.currentAddress();
+            if (r.lower() != null) {
+                ex.jumpIfNot(r.lower().term(), exit);
+            }
+            return;
+        }
         if (r.lower() != null) {
             int key = b.newRegister();
             ex.expr(r.lower().value(), key);
@@ -70,8 +82,11 @@ final class LevelCursor {
         Index idx = s.index();
         int n = s.equal().size();
         boolean rangeDesc = n < idx.columns().size() && idx.descending().get(n);
-        AccessPath.Bound start = rangeDesc ? s.upper() : s.lower();
-        AccessPath.Bound end = rangeDesc ? s.lower() : s.upper();
+        // in index order the range runs from "first" to "last"; walking backwards swaps them
+        AccessPath.Bound first = rangeDesc ? s.upper() : s.lower();
+        AccessPath.Bound last = rangeDesc ? s.lower() : s.upper();
+        AccessPath.Bound start = reverse ? last : first;
+        AccessPath.Bound end = reverse ? first : last;
         int key = b.newRegisters(n + 1);
         for (int i = 0; i < n; i++) {
             ex.expr(s.equal().get(i).value(), key + i);
@@ -92,21 +107,27 @@ final class LevelCursor {
             ex.expr(start.value(), key + n);
             b.emit(Opcode.IsNull, key + n, exit);
             convert(start.affinity(), key + n);
-            b.emit(start.inclusive() ? Opcode.SeekGE : Opcode.SeekGT, index, exit, key, n + 1, 0);
-        } else if (end != null && !rangeDesc) {
+            Opcode seek = reverse
+                    ? (start.inclusive() ? Opcode.SeekLE : Opcode.SeekLT)
+                    : (start.inclusive() ? Opcode.SeekGE : Opcode.SeekGT);
+            b.emit(seek, index, exit, key, n + 1, 0);
+        } else if (end != null && !rangeDesc && !reverse) {
             // skip the NULLs that sort first: no range comparison is true for them
             b.emit(Opcode.Null, 0, key + n);
             b.emit(Opcode.SeekGT, index, exit, key, n + 1, 0);
         } else if (n > 0) {
-            b.emit(Opcode.SeekGE, index, exit, key, n, 0);
+            b.emit(reverse ? Opcode.SeekLE : Opcode.SeekGE, index, exit, key, n, 0);
         } else {
-            b.emit(Opcode.Rewind, index, exit);
+            b.emit(reverse ? Opcode.Last : Opcode.Rewind, index, exit);
         }
         top = b.currentAddress();
         if (end != null) {
-            b.emit(end.inclusive() ? Opcode.IdxGT : Opcode.IdxGE, index, exit, endKey, n + 1, 0);
+            Opcode test = reverse
+                    ? (end.inclusive() ? Opcode.IdxLT : Opcode.IdxLE)
+                    : (end.inclusive() ? Opcode.IdxGT : Opcode.IdxGE);
+            b.emit(test, index, exit, endKey, n + 1, 0);
         } else if (n > 0) {
-            b.emit(Opcode.IdxGT, index, exit, key, n, 0);
+            b.emit(reverse ? Opcode.IdxLT : Opcode.IdxGT, index, exit, key, n, 0);
         }
         if (!s.covering()) {
             int rowid = b.newRegister();

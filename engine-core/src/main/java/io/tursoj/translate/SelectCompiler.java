@@ -145,9 +145,21 @@ final class SelectCompiler {
         Limits limits = limits(select);
         int end = b.newLabel();
         joinLoops = new JoinLoops(b, scope, ex, compiler.functions(), levels, true);
-        joinLoops.plan(whereTerms, UsedColumns.of(scope, q, select, levels));
+        var used = UsedColumns.of(scope, q, select, levels);
+        joinLoops.plan(whereTerms, used);
+        boolean ordered = !aggregate && !select.orderBy().isEmpty() && joinLoops.orderBy(orderTerms(select), used);
         joinLoops.open();
-        Ordering order = select.orderBy().isEmpty() ? null : new Ordering(select.orderBy());
+        joinLoops.planLines().forEach(compiler::notePlan);
+        if (!q.groupBy().isEmpty()) {
+            compiler.notePlan("USE TEMP B-TREE FOR GROUP BY");
+        }
+        if (q.distinctness() == SelectCore.Distinctness.DISTINCT) {
+            compiler.notePlan("USE TEMP B-TREE FOR DISTINCT");
+        }
+        if (!select.orderBy().isEmpty() && !ordered) {
+            compiler.notePlan("USE TEMP B-TREE FOR ORDER BY");
+        }
+        Ordering order = select.orderBy().isEmpty() || ordered ? null : new Ordering(select.orderBy());
         int distinct = -1;
         if (q.distinctness() == SelectCore.Distinctness.DISTINCT) {
             distinct = b.newCursor();
@@ -183,6 +195,19 @@ final class SelectCompiler {
         } else {
             b.resolve(end);
         }
+    }
+
+    /** The ORDER BY terms resolved as the sorter would see them, for {@link JoinLoops#orderBy}. */
+    private List<OrderByIndex.Term> orderTerms(Select select) {
+        List<OrderByIndex.Term> out = new ArrayList<>();
+        for (OrderingTerm t : select.orderBy()) {
+            if (t.nulls() != OrderingTerm.NullsOrder.UNSPECIFIED) {
+                return List.of();
+            }
+            Expr e = resolveOrderTerm(t.expr());
+            out.add(new OrderByIndex.Term(e, ex.collationName(e), t.order() == OrderingTerm.SortOrder.DESC));
+        }
+        return out;
     }
 
     private int computeResults() {

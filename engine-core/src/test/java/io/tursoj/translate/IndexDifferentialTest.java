@@ -222,7 +222,23 @@ class IndexDifferentialTest {
             String hint = indexNames.isEmpty() || r.nextInt(8) != 0
                     ? ""
                     : r.nextBoolean() ? " NOT INDEXED" : " INDEXED BY " + pick(indexNames);
-            return switch (r.nextInt(10)) {
+            return switch (r.nextInt(12)) {
+                case 10, 11 -> {
+                    String dir = pick(List.of("", " DESC", " ASC"));
+                    String order = pick(List.of(
+                            "rowid" + dir,
+                            "a" + dir + ", rowid" + dir,
+                            "b" + dir + ", rowid" + dir,
+                            "c" + dir + ", rowid" + dir,
+                            "d" + dir + ", rowid" + dir,
+                            "b" + dir + ", a" + dir + ", rowid" + dir,
+                            "a" + dir + ", rowid" + pick(List.of("", " DESC"))));
+                    String w = r.nextInt(3) == 0 ? "" : " WHERE " + where(t1);
+                    yield new Query(
+                            "SELECT a, b, c, d FROM t1" + hint + w + " ORDER BY " + order
+                                    + (r.nextBoolean() ? " LIMIT " + r.nextInt(8) : ""),
+                            true);
+                }
                 case 0, 1, 2 -> new Query("SELECT * FROM t1" + hint + " WHERE " + where(t1), false);
                 case 3 ->
                     new Query("SELECT a, b, rowid FROM t1" + hint + " WHERE " + where(t1) + " ORDER BY rowid", true);
