@@ -225,10 +225,11 @@ final class SelectCompiler {
             if (kind == FromClause.JoinKind.RIGHT || kind == FromClause.JoinKind.FULL) {
                 throw Errors.unsupported(kind.name() + " JOIN");
             }
+            FromClause.JoinConstraint constraint = j.constraint();
             if (j.operator().natural()) {
-                throw Errors.unsupported("NATURAL JOIN");
+                constraint = NaturalJoin.using(j, schema, levels);
             }
-            addSource(j.table(), kind == FromClause.JoinKind.LEFT, j.constraint());
+            addSource(j.table(), kind == FromClause.JoinKind.LEFT, constraint);
         }
     }
 
@@ -258,6 +259,9 @@ final class SelectCompiler {
                         throw Errors.error(
                                 "cannot join using column " + col.text() + " - column not present in both tables");
                     }
+                    scope.mergedByUsing
+                            .computeIfAbsent(s, k -> new java.util.HashSet<>())
+                            .add(col.text().toLowerCase(Locale.ROOT));
                     on.add(new Expr.Binary(
                             Span.NONE,
                             Expr.BinaryOp.EQ,
@@ -288,7 +292,7 @@ final class SelectCompiler {
                         throw Errors.error("no tables specified");
                     }
                     for (Source src : scope.sources) {
-                        addAllColumns(src);
+                        addColumns(src, scope.mergedByUsing.getOrDefault(src, java.util.Set.of()));
                     }
                 }
                 case ResultColumn.TableStar ts -> {
@@ -323,7 +327,15 @@ final class SelectCompiler {
     }
 
     private void addAllColumns(Source src) {
+        addColumns(src, java.util.Set.of());
+    }
+
+    /** Adds the columns of {@code src} except those a USING or NATURAL join merged into an earlier table's. */
+    private void addColumns(Source src, java.util.Set<String> merged) {
         for (Column col : src.table().columns()) {
+            if (merged.contains(col.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             results.add(new Expr.ColumnRef(Span.NONE, null, Name.of(src.visibleName()), Name.of(col.name())));
             names.add(col.name());
             types.add(col.declaredType());
