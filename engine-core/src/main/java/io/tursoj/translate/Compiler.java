@@ -77,6 +77,7 @@ public final class Compiler {
     }
 
     private Program body(Stmt stmt, String sql) {
+        ParameterOrder.register(b, stmt, sql);
         int start = b.newLabel();
         b.emit(Opcode.Init, 0, start);
         int first = b.currentAddress();

@@ -48,7 +48,8 @@ final class ExprCompiler {
             case Expr.BlobLiteral bl ->
                 b.emit(Opcode.Blob, 0, target, 0, HexFormat.of().parseHex(bl.hex()), 0);
             case Expr.NullLiteral n -> b.emit(Opcode.Null, 0, target);
-            case Expr.Variable v -> b.emit(Opcode.Variable, b.parameter(v.name()), target);
+            case Expr.Variable v ->
+                b.emit(Opcode.Variable, b.parameterAt(v.span().start(), v.name()), target);
             case Expr.ColumnRef ref -> column(ref, target);
             case Expr.Unary u -> unary(u, target);
             case Expr.Binary bin -> binary(bin, target);

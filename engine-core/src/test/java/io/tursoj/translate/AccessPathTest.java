@@ -187,4 +187,31 @@ class AccessPathTest {
         assertEquals(
                 List.of("SCAN t", "USE TEMP B-TREE FOR ORDER BY"), plan("SELECT * FROM t ORDER BY b COLLATE NOCASE"));
     }
+
+    @Test
+    void shouldKeepParameterNumbersWhenAKeyIsCompiledTwice() {
+        assertEquals(List.of("SEARCH u USING INTEGER PRIMARY KEY (rowid=?)"), plan("SELECT v FROM u WHERE id = ?"));
+        assertEquals(1, c.prepare("SELECT v FROM u WHERE id = ?").parameterCount());
+        assertEquals(
+                "x0",
+                String.valueOf(c.prepare("SELECT v FROM u WHERE id = ?").get(7L).values()[0]));
+        // the seek key (a = ?) is compiled before the first parameter's term; numbers still follow the text
+        List<Row> rows =
+                c.prepare("SELECT a, b FROM t WHERE b = ? AND a = ? AND c < ?").all("k3", 8L, 30.0);
+        assertEquals(3, rows.size());
+        for (Row r : rows) {
+            assertEquals(List.of(8L, "k3"), List.of(r.values()[0], r.values()[1]));
+        }
+        assertEquals(
+                List.of("11", "12", "13"),
+                column2("SELECT id FROM u WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ?", 11L, 20L, 3L));
+    }
+
+    private List<String> column2(String sql, Object... args) {
+        List<String> out = new ArrayList<>();
+        for (Row r : c.prepare(sql).all(args)) {
+            out.add(String.valueOf(r.values()[0]));
+        }
+        return out;
+    }
 }
