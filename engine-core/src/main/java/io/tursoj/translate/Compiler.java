@@ -10,6 +10,7 @@ import io.tursoj.vdbe.Insn;
 import io.tursoj.vdbe.Opcode;
 import io.tursoj.vdbe.Program;
 import io.tursoj.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,8 @@ public final class Compiler {
     private final FunctionRegistry functions;
     private final ProgramBuilder b = new ProgramBuilder();
     private boolean writes;
+    /** The EXPLAIN QUERY PLAN lines noted while compiling, in order. */
+    private final List<String> planLines = new ArrayList<>();
 
     public Compiler(Schema schema, FunctionRegistry functions) {
         this.schema = schema;
@@ -40,6 +43,10 @@ public final class Compiler {
         return functions;
     }
 
+    void notePlan(String line) {
+        planLines.add(line);
+    }
+
     void markWrite() {
         writes = true;
     }
@@ -50,6 +57,7 @@ public final class Compiler {
             return switch (stmt) {
                 case Stmt.Explain e
                 when !e.queryPlan() -> explain(new Compiler(schema, functions).compile(e.statement(), sql), sql);
+                case Stmt.Explain e -> queryPlan(e.statement(), sql);
                 case Stmt.Begin begin ->
                     transactionControl(
                             0,
@@ -70,6 +78,7 @@ public final class Compiler {
     }
 
     private Program body(Stmt stmt, String sql) {
+        ParameterOrder.register(b, stmt, sql);
         int start = b.newLabel();
         b.emit(Opcode.Init, 0, start);
         int first = b.currentAddress();
@@ -101,6 +110,26 @@ public final class Compiler {
         b.emit(Opcode.AutoCommit, autocommit, rollback, immediate);
         b.emit(Opcode.Halt);
         return b.build(false, sql);
+    }
+
+    /** A program whose rows are SQLite's (id, parent, notused, detail) plan rows for {@code inner}. */
+    private Program queryPlan(Stmt inner, String sql) {
+        Compiler c = new Compiler(schema, functions);
+        c.compile(inner, sql);
+        for (String col : List.of("id", "parent", "notused", "detail")) {
+            b.addColumn(col, null);
+        }
+        b.emit(Opcode.Init, 0, 1);
+        int row = b.newRegisters(4);
+        for (int i = 0; i < c.planLines.size(); i++) {
+            b.emit(Opcode.Integer, i + 1, row);
+            b.emit(Opcode.Integer, 0, row + 1);
+            b.emit(Opcode.Integer, 0, row + 2);
+            b.emit(Opcode.String8, 0, row + 3, 0, c.planLines.get(i), 0);
+            b.emit(Opcode.ResultRow, row, 4);
+        }
+        b.emit(Opcode.Halt);
+        return b.build(true, sql);
     }
 
     /** A program whose rows are the listing of {@code inner}, as {@code EXPLAIN} shows it. */

@@ -48,7 +48,8 @@ final class ExprCompiler {
             case Expr.BlobLiteral bl ->
                 b.emit(Opcode.Blob, 0, target, 0, HexFormat.of().parseHex(bl.hex()), 0);
             case Expr.NullLiteral n -> b.emit(Opcode.Null, 0, target);
-            case Expr.Variable v -> b.emit(Opcode.Variable, b.parameter(v.name()), target);
+            case Expr.Variable v ->
+                b.emit(Opcode.Variable, b.parameterAt(v.span().start(), v.name()), target);
             case Expr.ColumnRef ref -> column(ref, target);
             case Expr.Unary u -> unary(u, target);
             case Expr.Binary bin -> binary(bin, target);
@@ -132,6 +133,11 @@ final class ExprCompiler {
     }
 
     void loadColumn(Scope.Resolved r, int target) {
+        Scope.IndexColumns covering = scope.covering.get(r.source().cursor());
+        if (covering != null) {
+            CoveringColumns.load(b, covering, r, target);
+            return;
+        }
         if (r.rowid()) {
             b.emit(Opcode.Rowid, r.source().cursor(), target);
             return;
@@ -207,11 +213,7 @@ final class ExprCompiler {
 
     Specs.Comparison comparisonSpec(Expr left, Expr right) {
         Affinity aff = Affinity.forComparison(affinity(left), affinity(right));
-        String coll = collationName(left);
-        if (coll == null) {
-            coll = collationName(right);
-        }
-        return spec(aff, coll);
+        return spec(aff, ComparisonCollation.of(scope, left, right));
     }
 
     static Specs.Comparison spec(Affinity aff, String coll) {

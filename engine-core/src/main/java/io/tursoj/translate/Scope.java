@@ -20,6 +20,18 @@ final class Scope {
 
     boolean useCaptured;
 
+    /**
+     * Columns (lower-case names) of a right-hand join table that USING or NATURAL merged into the same-named column
+     * of an earlier table: an unqualified reference means the earlier one, and {@code *} shows it once.
+     */
+    final Map<Source, java.util.Set<String>> mergedByUsing = new HashMap<>();
+
+    /** Tables read through a covering index instead: table cursor to the index cursor and its column positions. */
+    final Map<Integer, IndexColumns> covering = new HashMap<>();
+
+    /** An index cursor and the table column each of its key fields holds. */
+    record IndexColumns(int cursor, List<Integer> columns) {}
+
     /** A resolved column reference: the source, the column position (-1 for the rowid), whether it is the rowid. */
     record Resolved(Source source, int column, boolean rowid) {
         Column definition() {
@@ -46,6 +58,9 @@ final class Scope {
             } else if (s.table().isRowidName(col)) {
                 r = new Resolved(s, -1, true);
             }
+            if (r != null && ref.table() == null && found != null && merged(s, col)) {
+                continue;
+            }
             if (r != null) {
                 if (found != null) {
                     throw Errors.error("ambiguous column name: " + name(ref));
@@ -57,6 +72,11 @@ final class Scope {
             throw Errors.noSuchColumn(name(ref));
         }
         return found;
+    }
+
+    private boolean merged(Source s, String column) {
+        java.util.Set<String> m = mergedByUsing.get(s);
+        return m != null && m.contains(column.toLowerCase(java.util.Locale.ROOT));
     }
 
     static String name(Expr.ColumnRef ref) {

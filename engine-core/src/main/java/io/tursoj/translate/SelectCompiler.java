@@ -38,14 +38,12 @@ final class SelectCompiler {
     private final String sql;
     private final Scope scope = new Scope();
     private final ExprCompiler ex;
-    private final List<Level> levels = new ArrayList<>();
+    private final List<JoinLevel> levels = new ArrayList<>();
+    private JoinLoops joinLoops;
     private final List<Expr> whereTerms = new ArrayList<>();
     private final List<Expr> results = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final List<String> types = new ArrayList<>();
-
-    /** One loop of the join: its source, whether it is the right side of a LEFT JOIN, and its ON terms. */
-    private record Level(Source source, boolean left, List<Expr> on) {}
 
     SelectCompiler(Compiler compiler, String sql) {
         this.compiler = compiler;
@@ -146,18 +144,22 @@ final class SelectCompiler {
         }
         Limits limits = limits(select);
         int end = b.newLabel();
-        for (Level l : levels) {
-            b.emitComment(
-                    b.emit(
-                            Opcode.OpenRead,
-                            l.source().cursor(),
-                            l.source().table().rootPage(),
-                            0,
-                            l.source().table().columns().size(),
-                            0),
-                    l.source().table().name());
+        joinLoops = new JoinLoops(b, scope, ex, compiler.functions(), levels, true);
+        var used = UsedColumns.of(scope, q, select, levels);
+        joinLoops.plan(whereTerms, used);
+        boolean ordered = !aggregate && !select.orderBy().isEmpty() && joinLoops.orderBy(orderTerms(select), used);
+        joinLoops.open();
+        joinLoops.planLines().forEach(compiler::notePlan);
+        if (!q.groupBy().isEmpty()) {
+            compiler.notePlan("USE TEMP B-TREE FOR GROUP BY");
         }
-        Ordering order = select.orderBy().isEmpty() ? null : new Ordering(select.orderBy());
+        if (q.distinctness() == SelectCore.Distinctness.DISTINCT) {
+            compiler.notePlan("USE TEMP B-TREE FOR DISTINCT");
+        }
+        if (!select.orderBy().isEmpty() && !ordered) {
+            compiler.notePlan("USE TEMP B-TREE FOR ORDER BY");
+        }
+        Ordering order = select.orderBy().isEmpty() || ordered ? null : new Ordering(select.orderBy());
         int distinct = -1;
         if (q.distinctness() == SelectCore.Distinctness.DISTINCT) {
             distinct = b.newCursor();
@@ -195,6 +197,19 @@ final class SelectCompiler {
         }
     }
 
+    /** The ORDER BY terms resolved as the sorter would see them, for {@link JoinLoops#orderBy}. */
+    private List<OrderByIndex.Term> orderTerms(Select select) {
+        List<OrderByIndex.Term> out = new ArrayList<>();
+        for (OrderingTerm t : select.orderBy()) {
+            if (t.nulls() != OrderingTerm.NullsOrder.UNSPECIFIED) {
+                return List.of();
+            }
+            Expr e = resolveOrderTerm(t.expr());
+            out.add(new OrderByIndex.Term(e, ex.collationName(e), t.order() == OrderingTerm.SortOrder.DESC));
+        }
+        return out;
+    }
+
     private int computeResults() {
         int start = b.newRegisters(results.size());
         for (int i = 0; i < results.size(); i++) {
@@ -210,10 +225,11 @@ final class SelectCompiler {
             if (kind == FromClause.JoinKind.RIGHT || kind == FromClause.JoinKind.FULL) {
                 throw Errors.unsupported(kind.name() + " JOIN");
             }
+            FromClause.JoinConstraint constraint = j.constraint();
             if (j.operator().natural()) {
-                throw Errors.unsupported("NATURAL JOIN");
+                constraint = NaturalJoin.using(j, schema, levels);
             }
-            addSource(j.table(), kind == FromClause.JoinKind.LEFT, j.constraint());
+            addSource(j.table(), kind == FromClause.JoinKind.LEFT, constraint);
         }
     }
 
@@ -233,7 +249,7 @@ final class SelectCompiler {
             case FromClause.JoinConstraint.Using u -> {
                 for (Name col : u.columns()) {
                     Source prior = null;
-                    for (Level l : levels) {
+                    for (JoinLevel l : levels) {
                         if (l.source().table().columnIndex(col.text()) >= 0) {
                             prior = l.source();
                             break;
@@ -243,6 +259,9 @@ final class SelectCompiler {
                         throw Errors.error(
                                 "cannot join using column " + col.text() + " - column not present in both tables");
                     }
+                    scope.mergedByUsing
+                            .computeIfAbsent(s, k -> new java.util.HashSet<>())
+                            .add(col.text().toLowerCase(Locale.ROOT));
                     on.add(new Expr.Binary(
                             Span.NONE,
                             Expr.BinaryOp.EQ,
@@ -253,7 +272,7 @@ final class SelectCompiler {
             case null -> {}
         }
         scope.sources.add(s);
-        levels.add(new Level(s, left, on));
+        levels.add(new JoinLevel(s, left, on, t.indexedBy()));
     }
 
     static void splitAnd(Expr e, List<Expr> out) {
@@ -273,7 +292,7 @@ final class SelectCompiler {
                         throw Errors.error("no tables specified");
                     }
                     for (Source src : scope.sources) {
-                        addAllColumns(src);
+                        addColumns(src, scope.mergedByUsing.getOrDefault(src, java.util.Set.of()));
                     }
                 }
                 case ResultColumn.TableStar ts -> {
@@ -308,7 +327,15 @@ final class SelectCompiler {
     }
 
     private void addAllColumns(Source src) {
+        addColumns(src, java.util.Set.of());
+    }
+
+    /** Adds the columns of {@code src} except those a USING or NATURAL join merged into an earlier table's. */
+    private void addColumns(Source src, java.util.Set<String> merged) {
         for (Column col : src.table().columns()) {
+            if (merged.contains(col.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             results.add(new Expr.ColumnRef(Span.NONE, null, Name.of(src.visibleName()), Name.of(col.name())));
             names.add(col.name());
             types.add(col.declaredType());
@@ -344,105 +371,8 @@ final class SelectCompiler {
     // ---------------------------------------------------------------- loops
 
     private void loops(int level, Runnable body) {
-        if (level == levels.size()) {
-            int skip = b.newLabel();
-            for (Expr t : whereTerms) {
-                ex.jumpIfNot(t, skip);
-            }
-            body.run();
-            b.resolve(skip);
-            return;
-        }
-        Level l = levels.get(level);
-        int cursor = l.source().cursor();
-        int done = b.newLabel();
-        int next = b.newLabel();
-        Expr rowidKey = l.left() ? null : rowidEquality(level);
-        if (rowidKey != null) {
-            int key = ex.fresh(rowidKey);
-            b.emit(Opcode.SeekRowid, cursor, done, key);
-            onTerms(l, next);
-            loops(level + 1, body);
-            b.resolve(next);
-            b.resolve(done);
-            return;
-        }
-        if (!l.left()) {
-            b.emit(Opcode.Rewind, cursor, done);
-            int top = b.currentAddress();
-            onTerms(l, next);
-            loops(level + 1, body);
-            b.resolve(next);
-            b.emit(Opcode.Next, cursor, top);
-            b.resolve(done);
-            return;
-        }
-        // LEFT JOIN: after the scan, a level that matched nothing runs the inner body once on a NULL row.
-        int match = b.newRegister();
-        int noMatch = b.newLabel();
-        int afterOn = b.newLabel();
-        b.emit(Opcode.Integer, 0, match);
-        b.emit(Opcode.Rewind, cursor, noMatch);
-        int top = b.currentAddress();
-        onTerms(l, next);
-        b.emit(Opcode.Integer, 1, match);
-        b.resolve(afterOn);
-        loops(level + 1, body);
-        b.resolve(next);
-        b.emit(Opcode.Next, cursor, top);
-        b.resolve(noMatch);
-        b.emit(Opcode.If, match, done);
-        b.emit(Opcode.NullRow, cursor, 0);
-        b.emit(Opcode.Integer, 1, match);
-        b.emit(Opcode.Goto, 0, afterOn);
-        b.resolve(done);
-    }
-
-    private void onTerms(Level l, int next) {
-        for (Expr t : l.on()) {
-            ex.jumpIfNot(t, next);
-        }
-    }
-
-    /** A WHERE term {@code rowid = expr} for this level whose other side only uses earlier levels. */
-    private Expr rowidEquality(int level) {
-        Source s = levels.get(level).source();
-        for (Expr t : whereTerms) {
-            if (t instanceof Expr.Binary bin && bin.op() == Expr.BinaryOp.EQ) {
-                Expr key = rowidSide(bin.left(), bin.right(), s, level);
-                if (key == null) {
-                    key = rowidSide(bin.right(), bin.left(), s, level);
-                }
-                if (key != null) {
-                    return key;
-                }
-            }
-        }
-        return null;
-    }
-
-    private Expr rowidSide(Expr col, Expr other, Source s, int level) {
-        if (!(col instanceof Expr.ColumnRef ref)) {
-            return null;
-        }
-        Scope.Resolved r = scope.resolve(ref);
-        if (r.source() != s || !r.rowid()) {
-            return null;
-        }
-        boolean usesLater = AstWalk.any(other, e -> {
-            if (e instanceof Expr.ColumnRef c) {
-                Source src = scope.resolve(c).source();
-                return scope.sources.indexOf(src) >= level;
-            }
-            return e instanceof Expr.FunctionCall f && !ex.isAggregateCall(f) && !deterministic(f);
-        });
-        return usesLater ? null : other;
-    }
-
-    private boolean deterministic(Expr.FunctionCall f) {
-        FunctionDef def = compiler.functions()
-                .find(f.name().text().toLowerCase(Locale.ROOT), f.args().size());
-        return def != null && def.isDeterministic();
+        assert level == 0;
+        joinLoops.emit(body);
     }
 
     // ---------------------------------------------------------------- ORDER BY

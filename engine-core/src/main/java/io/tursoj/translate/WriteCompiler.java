@@ -385,19 +385,25 @@ final class WriteCompiler {
         Scope scope = new Scope();
         scope.sources.add(new Source(table, null, cursor));
         ExprCompiler ex = new ExprCompiler(b, scope, compiler.functions());
-        int done = b.newLabel();
-        int next = b.newLabel();
-        b.emit(Opcode.Rewind, cursor, done);
-        int top = b.currentAddress();
+        List<Expr> terms = new ArrayList<>();
         if (where != null) {
-            ex.jumpIfNot(where, next);
+            SelectCompiler.splitAnd(where, terms);
         }
-        int r = b.newRegister();
-        b.emit(Opcode.Rowid, cursor, r);
-        b.emit(Opcode.SorterInsert, buffer, r, 1);
-        b.resolve(next);
-        b.emit(Opcode.Next, cursor, top);
-        b.resolve(done);
+        JoinLoops loops = new JoinLoops(
+                b,
+                scope,
+                ex,
+                compiler.functions(),
+                List.of(new JoinLevel(scope.sources.get(0), false, List.of(), null)),
+                false);
+        loops.plan(terms, s -> null);
+        loops.open();
+        loops.planLines().forEach(compiler::notePlan);
+        loops.emit(() -> {
+            int r = b.newRegister();
+            b.emit(Opcode.Rowid, cursor, r);
+            b.emit(Opcode.SorterInsert, buffer, r, 1);
+        });
         return buffer;
     }
 

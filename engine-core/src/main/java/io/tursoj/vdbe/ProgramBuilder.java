@@ -82,6 +82,29 @@ public final class ProgramBuilder {
         columnTypes.add(declaredType);
     }
 
+    /** Anonymous {@code ?} parameters numbered in textual order, by their offset in the SQL text. */
+    private final Map<Integer, Integer> anonymousAt = new HashMap<>();
+
+    /**
+     * Numbers a parameter at {@code offset} of the SQL text before any expression is compiled, so that parameters
+     * keep their textual numbers however often and in whatever order the code generator compiles them.
+     */
+    public void registerParameter(int offset, String name) {
+        int i = parameter(name);
+        if (name.equals("?")) {
+            anonymousAt.put(offset, i);
+        }
+    }
+
+    /** The index of the parameter at {@code offset} (registered), else {@link #parameter(String)}. */
+    public int parameterAt(int offset, String name) {
+        Integer known = anonymousAt.get(offset);
+        if (known != null) {
+            return known;
+        }
+        return parameter(name);
+    }
+
     /**
      * The parameter index for {@code name} ({@code ?}, {@code ?NNN}, {@code :a}, {@code @a}, {@code $a}), numbered as
      * SQLite numbers them: {@code ?NNN} takes index NNN, a repeated name reuses its index, others take the next.
