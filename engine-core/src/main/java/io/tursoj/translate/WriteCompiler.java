@@ -240,10 +240,16 @@ final class WriteCompiler {
                 if (onError == ConflictResolution.IGNORE) {
                     b.emit(Opcode.IsNull, values + c, skip);
                 } else {
+                    if (onError == ConflictResolution.REPLACE && col.defaultValue() != null) {
+                        int present = b.newLabel();
+                        b.emit(Opcode.NotNull, values + c, present);
+                        new ExprCompiler(b, new Scope(), compiler.functions()).expr(col.defaultValue(), values + c);
+                        b.resolve(present);
+                    }
                     b.emit(
                             Opcode.HaltIfNull,
                             ErrorCode.CONSTRAINT_NOTNULL.code(),
-                            0,
+                            errorAction(onError),
                             values + c,
                             new Specs.HaltError(
                                     ErrorCode.CONSTRAINT_NOTNULL.code(),
@@ -322,11 +328,20 @@ final class WriteCompiler {
                 b.emit(
                         Opcode.Halt,
                         code.code(),
-                        2,
+                        errorAction(onError),
                         0,
                         new Specs.HaltError(code.code(), "UNIQUE constraint failed: " + what),
                         0);
         }
+    }
+
+    /** The Halt p2 for a constraint error under {@code onError} ({@link Vdbe#OE_ABORT} and friends). */
+    static int errorAction(ConflictResolution onError) {
+        return switch (onError) {
+            case ROLLBACK -> Vdbe.OE_ROLLBACK;
+            case FAIL -> Vdbe.OE_FAIL;
+            default -> Vdbe.OE_ABORT;
+        };
     }
 
     private String rowidName() {

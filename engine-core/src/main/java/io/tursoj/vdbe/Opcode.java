@@ -101,6 +101,7 @@ public enum Opcode {
     ParseSchema,
     DropSchema,
     AutoCommit,
+    Savepoint,
     NullRow,
     Compare,
     Jump,

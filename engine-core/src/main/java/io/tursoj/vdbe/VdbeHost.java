@@ -42,4 +42,7 @@ public interface VdbeHost {
     long totalChanges();
 
     boolean interrupted();
+
+    /** The connection's SQL savepoints. */
+    Savepoints savepoints();
 }
