@@ -279,6 +279,12 @@ final class WriteCompiler {
                 b.emit(Opcode.SCopy, col == table.rowidAlias() ? rowid : values + col, block + j);
             }
             b.emit(Opcode.SCopy, rowid, block + k);
+        }
+        // SQLite keeps a table's indexes newest first, and checks their constraints in that order.
+        for (int i = indexCursors.length - 1; i >= 0; i--) {
+            Index idx = table.indexes().get(i);
+            int k = idx.columns().size();
+            int block = keyBlocks.get(i);
             if (idx.unique()) {
                 int ok = b.newLabel();
                 b.emit(Opcode.NoConflict, indexCursors[i], ok, block, k, 0);

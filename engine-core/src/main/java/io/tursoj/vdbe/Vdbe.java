@@ -188,6 +188,7 @@ public final class Vdbe implements FunctionContext {
         int action = errorAction;
         errorAction = OE_ABORT;
         boolean inWrite = host.pager().inWriteTransaction();
+        boolean kept = false;
         if ((inWrite && (host.autocommit() || (wroteSomething && statementLevel == 0)))
                 || (action == OE_ROLLBACK && !host.autocommit())) {
             if (inWrite) {
@@ -204,9 +205,10 @@ public final class Vdbe implements FunctionContext {
                 }
             }
             host.pager().releaseSavepoint(statementLevel);
-            if (countsChanges) {
-                host.addChanges(action == OE_FAIL ? changes : 0);
-            }
+            kept = action == OE_FAIL;
+        }
+        if (countsChanges) {
+            host.addChanges(kept ? changes : 0);
         }
         statementLevel = 0;
         if (host.autocommit()) {
@@ -256,7 +258,7 @@ public final class Vdbe implements FunctionContext {
                 }
                 case HaltIfNull -> {
                     if (regs[in.p3].isNull()) {
-                        throw haltError(in);
+                        return halt(in);
                     }
                 }
                 case Transaction -> {
