@@ -1,6 +1,7 @@
 package io.tursoj.translate;
 
 import io.tursoj.api.ErrorCode;
+import io.tursoj.schema.CheckConstraint;
 import io.tursoj.schema.Column;
 import io.tursoj.schema.Index;
 import io.tursoj.schema.Table;
@@ -98,8 +99,8 @@ final class WriteCompiler {
         Select select = ins.select();
         Scope empty = new Scope();
         ExprCompiler ex = new ExprCompiler(b, empty, compiler.functions());
-        if (select == null) {
-            insertRow(ex, List.of(), targets, rowid, values, onError, -1);
+        if (select == null) { // DEFAULT VALUES: every column takes its default
+            insertRow(ex, List.of(), new int[0], rowid, values, onError, -1);
             return;
         }
         if (select.first() instanceof SelectCore.Values v
@@ -259,6 +260,9 @@ final class WriteCompiler {
             }
         }
         b.emit(Opcode.Affinity, values, n, 0, affinities(), 0);
+        if (!table.checks().isEmpty()) {
+            checkConstraints(rowid, values, onError, skip);
+        }
         if (checkRowid) {
             int ok = b.newLabel();
             if (oldRowid >= 0) {
@@ -338,6 +342,37 @@ final class WriteCompiler {
                         0,
                         new Specs.HaltError(code.code(), "UNIQUE constraint failed: " + what),
                         0);
+        }
+    }
+
+    /** CHECK constraints over the new row: false fails (NULL passes), with SQLite's message and resolution. */
+    private void checkConstraints(int rowid, int values, ConflictResolution onError, int skip) {
+        Scope scope = new Scope();
+        scope.sources.add(new Source(table, null, cursor));
+        scope.useCaptured = true;
+        for (int c = 0; c < table.columns().size(); c++) {
+            scope.capturedColumns.put(Scope.key(cursor, c), c == table.rowidAlias() ? rowid : values + c);
+        }
+        scope.capturedColumns.put(Scope.key(cursor, -1), rowid);
+        ExprCompiler ex = new ExprCompiler(b, scope, compiler.functions());
+        for (CheckConstraint check : table.checks()) {
+            int ok = b.newLabel();
+            int r = b.newRegister();
+            ex.expr(check.expr(), r);
+            b.emit(Opcode.If, r, ok, 1);
+            if (onError == ConflictResolution.IGNORE) {
+                b.emit(Opcode.Goto, 0, skip);
+            } else {
+                b.emit(
+                        Opcode.Halt,
+                        ErrorCode.CONSTRAINT_CHECK.code(),
+                        errorAction(onError),
+                        0,
+                        new Specs.HaltError(
+                                ErrorCode.CONSTRAINT_CHECK.code(), "CHECK constraint failed: " + check.name()),
+                        0);
+            }
+            b.resolve(ok);
         }
     }
 
