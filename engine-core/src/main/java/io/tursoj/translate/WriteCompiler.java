@@ -35,6 +35,7 @@ final class WriteCompiler {
     private Table table;
     private int cursor;
     private int[] indexCursors;
+    private Returning returning;
 
     WriteCompiler(Compiler compiler, String sql) {
         this.compiler = compiler;
@@ -87,10 +88,17 @@ final class WriteCompiler {
     // ---------------------------------------------------------------- INSERT
 
     void insert(Stmt.Insert ins) {
-        if (ins.with() != null || !ins.returning().isEmpty() || !ins.upserts().isEmpty()) {
-            throw Errors.unsupported("WITH, RETURNING and UPSERT in INSERT");
+        if (ins.with() != null || !ins.upserts().isEmpty()) {
+            throw Errors.unsupported("WITH and UPSERT in INSERT");
         }
         open(ins.table().name().text());
+        returning = new Returning(compiler, table, sql, ins.returning());
+        returning.open();
+        insertRows(ins);
+        returning.emitRows();
+    }
+
+    private void insertRows(Stmt.Insert ins) {
         ConflictResolution onError = ins.orConflict() == null ? ConflictResolution.ABORT : ins.orConflict();
         int n = table.columns().size();
         int[] targets = targets(ins.columns());
@@ -328,6 +336,9 @@ final class WriteCompiler {
             b.emit(Opcode.MakeRecord, keyBlocks.get(i), k + 1, rec);
             b.emit(Opcode.IdxInsert, indexCursors[i], rec, 0);
         }
+        if (returning != null) {
+            returning.captureNew(cursor, rowid, values);
+        }
     }
 
     private void conflict(ConflictResolution onError, int skip, ErrorCode code, String what) {
@@ -458,10 +469,12 @@ final class WriteCompiler {
     }
 
     void delete(Stmt.Delete del) {
-        if (del.with() != null || !del.returning().isEmpty() || del.limit() != null) {
-            throw Errors.unsupported("WITH, RETURNING and LIMIT in DELETE");
+        if (del.with() != null || del.limit() != null) {
+            throw Errors.unsupported("WITH and LIMIT in DELETE");
         }
         open(del.table().name().text());
+        returning = new Returning(compiler, table, sql, del.returning());
+        returning.open();
         int buffer = collectRowids(del.where());
         int done = b.newLabel();
         int next = b.newLabel();
@@ -470,17 +483,21 @@ final class WriteCompiler {
         int top = b.currentAddress();
         b.emit(Opcode.Column, buffer, 0, rowid);
         b.emit(Opcode.NotExists, cursor, next, rowid);
+        returning.captureCurrent(cursor);
         deleteCurrentRow(true);
         b.resolve(next);
         b.emit(Opcode.SorterNext, buffer, top);
         b.resolve(done);
+        returning.emitRows();
     }
 
     void update(Stmt.Update upd) {
-        if (upd.with() != null || !upd.returning().isEmpty() || upd.from() != null || upd.limit() != null) {
-            throw Errors.unsupported("WITH, RETURNING, FROM and LIMIT in UPDATE");
+        if (upd.with() != null || upd.from() != null || upd.limit() != null) {
+            throw Errors.unsupported("WITH, FROM and LIMIT in UPDATE");
         }
         open(upd.table().name().text());
+        returning = new Returning(compiler, table, sql, upd.returning());
+        returning.open();
         int n = table.columns().size();
         Expr[] newValues = new Expr[n];
         Expr newRowid = null;
@@ -546,6 +563,7 @@ final class WriteCompiler {
         b.resolve(next);
         b.emit(Opcode.SorterNext, buffer, top);
         b.resolve(done);
+        returning.emitRows();
     }
 
     static List<Boolean> ascending(int n) {
