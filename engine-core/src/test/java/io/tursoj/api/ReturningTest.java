@@ -56,15 +56,17 @@ class ReturningTest {
     @Test
     void shouldCompleteEveryChangeBeforeTheFirstRow() {
         c.exec("INSERT INTO t(a) VALUES (1), (2), (3)");
-        Statement s =
-                c.prepare("DELETE FROM t RETURNING (SELECT count(*) FROM t)".replace("(SELECT count(*) FROM t)", "id"));
+        Statement s = c.prepare("DELETE FROM t RETURNING id");
         assertEquals(true, s.stepBlocking());
         assertEquals(1L, s.getLong(0));
+        // The same connection already sees every row gone while the first RETURNING row is out.
+        assertEquals(List.of("[0]"), rows("SELECT count(*) FROM t"));
+        int more = 0;
         while (s.stepBlocking()) {
-            // drain
+            more++;
         }
         s.close();
-        assertEquals(List.of("[0]"), rows("SELECT count(*) FROM t"));
+        assertEquals(2, more);
         assertEquals(3, c.changes());
     }
 }
