@@ -10,6 +10,7 @@ import io.tursoj.translate.parser.ParseException;
 import io.tursoj.translate.parser.Parser;
 import io.tursoj.translate.parser.ast.Stmt;
 import io.tursoj.vdbe.Program;
+import io.tursoj.vdbe.Savepoints;
 import io.tursoj.vdbe.VdbeHost;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.List;
 public final class Connection implements AutoCloseable {
     private final Database db;
     private final Host host = new Host();
+    private final Savepoints savepoints = new Savepoints();
     private final List<Statement> open = new ArrayList<>();
     private boolean autocommit = true;
     private long lastInsertRowid;
@@ -159,6 +161,7 @@ public final class Connection implements AutoCloseable {
                 db.markSchemaStale();
             }
             autocommit = true;
+            savepoints.clear();
             db.release(this);
         }
         closed = true;
@@ -194,6 +197,9 @@ public final class Connection implements AutoCloseable {
         @Override
         public void setAutocommit(boolean on) {
             autocommit = on;
+            if (on) {
+                savepoints.clear();
+            }
         }
 
         @Override
@@ -250,6 +256,11 @@ public final class Connection implements AutoCloseable {
         @Override
         public boolean interrupted() {
             return interrupted;
+        }
+
+        @Override
+        public Savepoints savepoints() {
+            return savepoints;
         }
     }
 }

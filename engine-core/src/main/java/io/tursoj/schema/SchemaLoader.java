@@ -28,9 +28,11 @@ public final class SchemaLoader {
         List<TableDefinition> defs = new ArrayList<>();
         for (Row r : rows) {
             if (r.type().equals("table") && r.sql() != null) {
-                TableDefinition def = TableDefinition.of((Stmt.CreateTable) Parser.parse(r.sql()));
+                TableDefinition def = TableDefinition.of((Stmt.CreateTable) Parser.parse(r.sql()), r.sql());
                 defs.add(def);
-                schema.addTable(new Table(r.name(), def.columns(), def.rowidAlias(), r.rootPage(), r.sql()));
+                Table table = new Table(r.name(), def.columns(), def.rowidAlias(), r.rootPage(), r.sql());
+                table.checks().addAll(def.checks());
+                schema.addTable(table);
             } else if (!r.type().equals("index")) {
                 schema.addOther(r.type(), r.name());
             }

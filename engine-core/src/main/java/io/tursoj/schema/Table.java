@@ -16,6 +16,7 @@ public final class Table {
     private final int rootPage;
     private final String sql;
     private final List<Index> indexes = new ArrayList<>();
+    private final List<CheckConstraint> checks = new ArrayList<>();
 
     public Table(String name, List<Column> columns, int rowidAlias, int rootPage, String sql) {
         this.name = name;
@@ -47,6 +48,11 @@ public final class Table {
 
     public List<Index> indexes() {
         return indexes;
+    }
+
+    /** The CHECK constraints, in the order they were declared (the order SQLite checks them). */
+    public List<CheckConstraint> checks() {
+        return checks;
     }
 
     /** The position of column {@code columnName} (case-insensitive), or -1. */

@@ -57,6 +57,9 @@ public final class Page {
     int errno;
     boolean writing;
     long epoch;
+    /** The {@link StatementJournal} level that holds this page's image (its invariant 2). */
+    long savepointMark;
+
     Page prev;
     Page next;
     ListId list = ListId.NONE;

@@ -90,6 +90,7 @@ public final class Pager implements AutoCloseable {
     private final Completion commitCompletion = new Completion();
     private final Completion syncCompletion = new Completion();
     private final FreeList freeList = new FreeList(this);
+    private final StatementJournal journal = new StatementJournal();
     private final boolean walMode;
     private Wal wal;
     private final boolean ownsWal;
@@ -471,6 +472,7 @@ public final class Pager implements AutoCloseable {
     Page freshPage(int pageNumber) throws IOException {
         checkWriting();
         Page p = cache.peek(pageNumber);
+        journal.beforeFresh(pageNumber, p);
         if (p != null && p.state == Page.State.READING) {
             throw new IllegalStateException("fresh page " + pageNumber + " has a read in flight");
         }
@@ -563,6 +565,7 @@ public final class Pager implements AutoCloseable {
     public void markDirty(Page page) {
         checkWriting();
         assert page.pinCount > 0 && page.isLoaded() : "markDirty of a page that is not held: " + page;
+        journal.beforeChange(page);
         cache.markDirty(page);
     }
 
@@ -948,11 +951,73 @@ public final class Pager implements AutoCloseable {
         endRead();
     }
 
+    /** Opens a savepoint level in the write transaction ({@link StatementJournal}); returns its depth. */
+    public int openSavepoint() {
+        checkWriting();
+        return journal.open(databaseSizePages);
+    }
+
+    /** Open savepoint levels (0 outside a write transaction). */
+    public int savepointDepth() {
+        return journal.depth();
+    }
+
+    /** Closes savepoint levels {@code depth} and above, keeping their changes. */
+    public void releaseSavepoint(int depth) {
+        checkWriting();
+        journal.release(depth);
+    }
+
+    /**
+     * Undoes every change since savepoint level {@code depth} opened (pages, page count, header); the level stays
+     * open, the levels above it are closed. No cursor may hold a page.
+     */
+    public void rollbackToSavepoint(int depth) {
+        checkWriting();
+        int size = journal.rollbackTo(depth, this::restorePage);
+        for (Page p = cache.firstDirty(); p != null; ) {
+            Page next = cache.nextDirty(p);
+            if (p.pageNumber > size && p != page1) {
+                if (p.pinCount > 0) {
+                    throw new IllegalStateException("savepoint rollback with an appended page still pinned: " + p);
+                }
+                cache.drop(p);
+            }
+            p = next;
+        }
+        databaseSizePages = size;
+    }
+
+    private void restorePage(int pageNumber, MemorySegment image) {
+        Page p = cache.peek(pageNumber);
+        if (image == null) {
+            if (p != null && p != page1 && p.pinCount == 0 && p.state != Page.State.READING) {
+                cache.drop(p); // read again from the file or log when next needed
+            }
+            return;
+        }
+        if (p != null && p.state != Page.State.LOADED) {
+            cache.drop(p);
+            p = null;
+        }
+        if (p == null) {
+            p = cache.assign(pageNumber); // spilled to the log and evicted since: refill it without reading
+            if (p == null) {
+                throw new IllegalStateException("page cache is full: every frame is pinned or dirty");
+            }
+            cache.onLoaded(p);
+        }
+        MemorySegment.copy(image, 0, p.buffer, 0, pageSizeBytes);
+        p.epoch++;
+        cache.markDirty(p);
+    }
+
     private void endWrite() {
         Page p = page1;
         page1 = null;
         writing = false;
         spilledCount = 0;
+        journal.clear();
         cache.unpin(p);
         if (wal != null) {
             wal.endWrite();

@@ -10,6 +10,7 @@ import io.tursoj.vdbe.Insn;
 import io.tursoj.vdbe.Opcode;
 import io.tursoj.vdbe.Program;
 import io.tursoj.vdbe.ProgramBuilder;
+import io.tursoj.vdbe.Savepoints;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +71,10 @@ public final class Compiler {
                 case Stmt.Commit c -> transactionControl(1, 0, 0, sql);
                 case Stmt.Rollback r when r.savepoint() == null -> transactionControl(1, 1, 0, sql);
                 case Stmt.Pragma p -> new PragmaCompiler(this).program(p, sql);
+                case Stmt.Rollback r ->
+                    savepoint(Savepoints.ROLLBACK, r.savepoint().text(), sql);
+                case Stmt.Savepoint sp -> savepoint(Savepoints.BEGIN, sp.name().text(), sql);
+                case Stmt.Release r -> savepoint(Savepoints.RELEASE, r.name().text(), sql);
                 default -> body(stmt, sql);
             };
         } catch (SchemaException e) {
@@ -130,6 +135,13 @@ public final class Compiler {
         }
         b.emit(Opcode.Halt);
         return b.build(true, sql);
+    }
+
+    private Program savepoint(int op, String name, String sql) {
+        b.emit(Opcode.Init, 0, 1);
+        b.emit(Opcode.Savepoint, op, 0, 0, name, 0);
+        b.emit(Opcode.Halt);
+        return b.build(false, sql);
     }
 
     /** A program whose rows are the listing of {@code inner}, as {@code EXPLAIN} shows it. */

@@ -1,6 +1,7 @@
 package io.tursoj.translate;
 
 import io.tursoj.api.ErrorCode;
+import io.tursoj.schema.CheckConstraint;
 import io.tursoj.schema.Column;
 import io.tursoj.schema.Index;
 import io.tursoj.schema.Table;
@@ -34,6 +35,7 @@ final class WriteCompiler {
     private Table table;
     private int cursor;
     private int[] indexCursors;
+    private Returning returning;
 
     WriteCompiler(Compiler compiler, String sql) {
         this.compiler = compiler;
@@ -86,10 +88,17 @@ final class WriteCompiler {
     // ---------------------------------------------------------------- INSERT
 
     void insert(Stmt.Insert ins) {
-        if (ins.with() != null || !ins.returning().isEmpty() || !ins.upserts().isEmpty()) {
-            throw Errors.unsupported("WITH, RETURNING and UPSERT in INSERT");
+        if (ins.with() != null || !ins.upserts().isEmpty()) {
+            throw Errors.unsupported("WITH and UPSERT in INSERT");
         }
         open(ins.table().name().text());
+        returning = new Returning(compiler, table, sql, ins.returning());
+        returning.open();
+        insertRows(ins);
+        returning.emitRows();
+    }
+
+    private void insertRows(Stmt.Insert ins) {
         ConflictResolution onError = ins.orConflict() == null ? ConflictResolution.ABORT : ins.orConflict();
         int n = table.columns().size();
         int[] targets = targets(ins.columns());
@@ -98,8 +107,8 @@ final class WriteCompiler {
         Select select = ins.select();
         Scope empty = new Scope();
         ExprCompiler ex = new ExprCompiler(b, empty, compiler.functions());
-        if (select == null) {
-            insertRow(ex, List.of(), targets, rowid, values, onError, -1);
+        if (select == null) { // DEFAULT VALUES: every column takes its default
+            insertRow(ex, List.of(), new int[0], rowid, values, onError, -1);
             return;
         }
         if (select.first() instanceof SelectCore.Values v
@@ -240,10 +249,16 @@ final class WriteCompiler {
                 if (onError == ConflictResolution.IGNORE) {
                     b.emit(Opcode.IsNull, values + c, skip);
                 } else {
+                    if (onError == ConflictResolution.REPLACE && col.defaultValue() != null) {
+                        int present = b.newLabel();
+                        b.emit(Opcode.NotNull, values + c, present);
+                        new ExprCompiler(b, new Scope(), compiler.functions()).expr(col.defaultValue(), values + c);
+                        b.resolve(present);
+                    }
                     b.emit(
                             Opcode.HaltIfNull,
                             ErrorCode.CONSTRAINT_NOTNULL.code(),
-                            0,
+                            errorAction(onError),
                             values + c,
                             new Specs.HaltError(
                                     ErrorCode.CONSTRAINT_NOTNULL.code(),
@@ -253,6 +268,9 @@ final class WriteCompiler {
             }
         }
         b.emit(Opcode.Affinity, values, n, 0, affinities(), 0);
+        if (!table.checks().isEmpty()) {
+            checkConstraints(rowid, values, onError, skip);
+        }
         if (checkRowid) {
             int ok = b.newLabel();
             if (oldRowid >= 0) {
@@ -273,6 +291,12 @@ final class WriteCompiler {
                 b.emit(Opcode.SCopy, col == table.rowidAlias() ? rowid : values + col, block + j);
             }
             b.emit(Opcode.SCopy, rowid, block + k);
+        }
+        // SQLite keeps a table's indexes newest first, and checks their constraints in that order.
+        for (int i = indexCursors.length - 1; i >= 0; i--) {
+            Index idx = table.indexes().get(i);
+            int k = idx.columns().size();
+            int block = keyBlocks.get(i);
             if (idx.unique()) {
                 int ok = b.newLabel();
                 b.emit(Opcode.NoConflict, indexCursors[i], ok, block, k, 0);
@@ -312,6 +336,9 @@ final class WriteCompiler {
             b.emit(Opcode.MakeRecord, keyBlocks.get(i), k + 1, rec);
             b.emit(Opcode.IdxInsert, indexCursors[i], rec, 0);
         }
+        if (returning != null) {
+            returning.captureNew(cursor, rowid, values);
+        }
     }
 
     private void conflict(ConflictResolution onError, int skip, ErrorCode code, String what) {
@@ -322,11 +349,51 @@ final class WriteCompiler {
                 b.emit(
                         Opcode.Halt,
                         code.code(),
-                        2,
+                        errorAction(onError),
                         0,
                         new Specs.HaltError(code.code(), "UNIQUE constraint failed: " + what),
                         0);
         }
+    }
+
+    /** CHECK constraints over the new row: false fails (NULL passes), with SQLite's message and resolution. */
+    private void checkConstraints(int rowid, int values, ConflictResolution onError, int skip) {
+        Scope scope = new Scope();
+        scope.sources.add(new Source(table, null, cursor));
+        scope.useCaptured = true;
+        for (int c = 0; c < table.columns().size(); c++) {
+            scope.capturedColumns.put(Scope.key(cursor, c), c == table.rowidAlias() ? rowid : values + c);
+        }
+        scope.capturedColumns.put(Scope.key(cursor, -1), rowid);
+        ExprCompiler ex = new ExprCompiler(b, scope, compiler.functions());
+        for (CheckConstraint check : table.checks()) {
+            int ok = b.newLabel();
+            int r = b.newRegister();
+            ex.expr(check.expr(), r);
+            b.emit(Opcode.If, r, ok, 1);
+            if (onError == ConflictResolution.IGNORE) {
+                b.emit(Opcode.Goto, 0, skip);
+            } else {
+                b.emit(
+                        Opcode.Halt,
+                        ErrorCode.CONSTRAINT_CHECK.code(),
+                        errorAction(onError),
+                        0,
+                        new Specs.HaltError(
+                                ErrorCode.CONSTRAINT_CHECK.code(), "CHECK constraint failed: " + check.name()),
+                        0);
+            }
+            b.resolve(ok);
+        }
+    }
+
+    /** The Halt p2 for a constraint error under {@code onError} ({@link Vdbe#OE_ABORT} and friends). */
+    static int errorAction(ConflictResolution onError) {
+        return switch (onError) {
+            case ROLLBACK -> Vdbe.OE_ROLLBACK;
+            case FAIL -> Vdbe.OE_FAIL;
+            default -> Vdbe.OE_ABORT;
+        };
     }
 
     private String rowidName() {
@@ -408,10 +475,12 @@ final class WriteCompiler {
     }
 
     void delete(Stmt.Delete del) {
-        if (del.with() != null || !del.returning().isEmpty() || del.limit() != null) {
-            throw Errors.unsupported("WITH, RETURNING and LIMIT in DELETE");
+        if (del.with() != null || del.limit() != null) {
+            throw Errors.unsupported("WITH and LIMIT in DELETE");
         }
         open(del.table().name().text());
+        returning = new Returning(compiler, table, sql, del.returning());
+        returning.open();
         int buffer = collectRowids(del.where());
         int done = b.newLabel();
         int next = b.newLabel();
@@ -420,17 +489,21 @@ final class WriteCompiler {
         int top = b.currentAddress();
         b.emit(Opcode.Column, buffer, 0, rowid);
         b.emit(Opcode.NotExists, cursor, next, rowid);
+        returning.captureCurrent(cursor);
         deleteCurrentRow(true);
         b.resolve(next);
         b.emit(Opcode.SorterNext, buffer, top);
         b.resolve(done);
+        returning.emitRows();
     }
 
     void update(Stmt.Update upd) {
-        if (upd.with() != null || !upd.returning().isEmpty() || upd.from() != null || upd.limit() != null) {
-            throw Errors.unsupported("WITH, RETURNING, FROM and LIMIT in UPDATE");
+        if (upd.with() != null || upd.from() != null || upd.limit() != null) {
+            throw Errors.unsupported("WITH, FROM and LIMIT in UPDATE");
         }
         open(upd.table().name().text());
+        returning = new Returning(compiler, table, sql, upd.returning());
+        returning.open();
         int n = table.columns().size();
         Expr[] newValues = new Expr[n];
         Expr newRowid = null;
@@ -496,6 +569,7 @@ final class WriteCompiler {
         b.resolve(next);
         b.emit(Opcode.SorterNext, buffer, top);
         b.resolve(done);
+        returning.emitRows();
     }
 
     static List<Boolean> ascending(int n) {

@@ -103,6 +103,7 @@ public enum Opcode {
     ParseSchema,
     DropSchema,
     AutoCommit,
+    Savepoint,
     NullRow,
     Compare,
     Jump,

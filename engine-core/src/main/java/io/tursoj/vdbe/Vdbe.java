@@ -50,6 +50,11 @@ public final class Vdbe implements FunctionContext {
     public static final int COUNT_CHANGE = 0x01;
     /** p5 of Insert: set last_insert_rowid(). */
     public static final int SET_LAST_ROWID = 0x02;
+    /** p2 of Halt/HaltIfNull: what a constraint error undoes (SQLite's OE_ values). */
+    public static final int OE_ROLLBACK = 1;
+
+    public static final int OE_ABORT = 2;
+    public static final int OE_FAIL = 3;
 
     private final Program program;
     private final VdbeHost host;
@@ -72,6 +77,14 @@ public final class Vdbe implements FunctionContext {
     private boolean committing;
     private long changes;
     private final boolean countsChanges;
+    /** The pager savepoint level of this statement's changes inside a transaction, or 0. */
+    private int statementLevel;
+    /** The conflict resolution of the error being raised (an {@code OE_} value). */
+    private int errorAction = OE_ABORT;
+    /** A FAIL error raised in autocommit mode, thrown once the statement's earlier changes are committed. */
+    private TursoException failAfterCommit;
+
+    private boolean savepointCommitting;
 
     public Vdbe(Program program, VdbeHost host) {
         this.program = program;
@@ -141,6 +154,9 @@ public final class Vdbe implements FunctionContext {
         wroteSomething = false;
         startedTransaction = false;
         ownsTransaction = false;
+        errorAction = OE_ABORT;
+        failAfterCommit = null;
+        savepointCommitting = false;
         Arrays.fill(accumulators, null);
     }
 
@@ -152,7 +168,9 @@ public final class Vdbe implements FunctionContext {
         try {
             return run();
         } catch (TursoException e) {
-            abort();
+            if (!halted) {
+                abort();
+            }
             throw e;
         } catch (DatabaseBusyException e) {
             return StepResult.BUSY;
@@ -170,14 +188,36 @@ public final class Vdbe implements FunctionContext {
         closeCursors();
         if (!ownsTransaction) {
             // Stopped before it claimed the transaction (SQLITE_BUSY): the pager belongs to another connection.
+            errorAction = OE_ABORT;
+            statementLevel = 0;
             return;
         }
-        if (host.pager().inWriteTransaction() && (host.autocommit() || wroteSomething)) {
-            // No statement journal yet: a failed statement inside BEGIN rolls the whole transaction back.
-            host.pager().rollback();
+        int action = errorAction;
+        errorAction = OE_ABORT;
+        boolean inWrite = host.pager().inWriteTransaction();
+        boolean kept = false;
+        if ((inWrite && (host.autocommit() || (wroteSomething && statementLevel == 0)))
+                || (action == OE_ROLLBACK && !host.autocommit())) {
+            if (inWrite) {
+                host.pager().rollback();
+            }
             host.setAutocommit(true);
             host.schemaChanged();
+        } else if (statementLevel > 0 && host.pager().inWriteTransaction()) {
+            // The statement journal: ABORT undoes this statement only, FAIL keeps what it did before the error.
+            if (action != OE_FAIL) {
+                host.pager().rollbackToSavepoint(statementLevel);
+                if (wroteSomething) {
+                    host.schemaChanged();
+                }
+            }
+            host.pager().releaseSavepoint(statementLevel);
+            kept = action == OE_FAIL;
         }
+        if (countsChanges) {
+            host.addChanges(kept ? changes : 0);
+        }
+        statementLevel = 0;
         if (host.autocommit()) {
             endTransaction();
         }
@@ -225,7 +265,7 @@ public final class Vdbe implements FunctionContext {
                 }
                 case HaltIfNull -> {
                     if (regs[in.p3].isNull()) {
-                        throw haltError(in);
+                        return halt(in);
                     }
                 }
                 case Transaction -> {
@@ -236,6 +276,9 @@ public final class Vdbe implements FunctionContext {
                 }
                 case AutoCommit -> {
                     return autoCommit(in);
+                }
+                case Savepoint -> {
+                    return savepoint(in);
                 }
                 case OpenRead, OpenWrite -> openCursor(in);
                 case OpenEphemeral ->
@@ -587,14 +630,26 @@ public final class Vdbe implements FunctionContext {
         } else if (!write) {
             host.pager().beginRead();
         }
+        if (write && !host.autocommit() && statementLevel == 0) {
+            host.savepoints().bindLevels(host.pager());
+            statementLevel = host.pager().openSavepoint();
+        }
         return null;
     }
 
     private StepResult halt(Insn in) throws IOException {
-        if (in.p1 != 0) {
-            throw haltError(in);
+        if (in.p1 != 0 && failAfterCommit == null) {
+            TursoException error = haltError(in);
+            if (in.p2 != OE_FAIL || !host.autocommit() || !host.pager().inWriteTransaction()) {
+                throw error;
+            }
+            failAfterCommit = error; // FAIL in autocommit: the rows written before the error are committed
         }
         closeCursors();
+        if (statementLevel > 0) {
+            host.pager().releaseSavepoint(statementLevel);
+            statementLevel = 0;
+        }
         if (host.autocommit()) {
             if (host.pager().inWriteTransaction()) {
                 committing = true;
@@ -608,6 +663,30 @@ public final class Vdbe implements FunctionContext {
         if (countsChanges) {
             host.addChanges(changes);
         }
+        halted = true;
+        if (failAfterCommit != null) {
+            throw failAfterCommit;
+        }
+        return StepResult.DONE;
+    }
+
+    private StepResult savepoint(Insn in) throws IOException {
+        if (!savepointCommitting) {
+            if (!host.savepoints().apply(in.p1, (String) in.p4, host)) {
+                halted = true;
+                return StepResult.DONE;
+            }
+            savepointCommitting = true;
+        }
+        if (host.pager().inWriteTransaction()) {
+            IOResult<Void> r = host.pager().commit();
+            if (waits(r)) {
+                return StepResult.IO;
+            }
+        }
+        host.setAutocommit(true);
+        host.pager().endRead();
+        host.releaseTransaction();
         halted = true;
         return StepResult.DONE;
     }
@@ -660,6 +739,7 @@ public final class Vdbe implements FunctionContext {
     }
 
     private TursoException haltError(Insn in) {
+        errorAction = in.p2 == OE_ROLLBACK || in.p2 == OE_FAIL ? in.p2 : OE_ABORT;
         if (in.p4 instanceof Specs.HaltError(int code, String message)) {
             for (ErrorCode c : ErrorCode.values()) {
                 if (c.code() == code) {

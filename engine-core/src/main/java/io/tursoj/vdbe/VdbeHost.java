@@ -49,4 +49,7 @@ public interface VdbeHost {
     }
 
     default void setBusyTimeoutMillis(int millis) {}
+
+    /** The connection's SQL savepoints. */
+    Savepoints savepoints();
 }
