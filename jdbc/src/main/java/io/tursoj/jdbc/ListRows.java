@@ -3,7 +3,10 @@ package io.tursoj.jdbc;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Rows built by the driver (metadata, generated keys): values are null, Long, Integer, Double, String or byte[]. */
+/**
+ * Rows built by the driver (metadata, generated keys): values are null, Long, Integer, Double, String, byte[] or
+ * Boolean (an INTEGER 1 or 0, as JDBC booleans such as NON_UNIQUE read in SQLite).
+ */
 final class ListRows implements Rows {
     private final List<String> names;
     private final List<String> types;
@@ -51,6 +54,7 @@ final class ListRows implements Rows {
             case Long l -> INTEGER;
             case Integer n -> INTEGER;
             case Short n -> INTEGER;
+            case Boolean b -> INTEGER;
             case Double d -> REAL;
             case byte[] b -> BLOB;
             default -> TEXT;
@@ -62,6 +66,7 @@ final class ListRows implements Rows {
         return switch (value(i)) {
             case null -> 0;
             case Number n -> n.longValue();
+            case Boolean b -> b ? 1 : 0;
             case String s -> Conversions.textToLong(s);
             default -> 0;
         };
@@ -72,6 +77,7 @@ final class ListRows implements Rows {
         return switch (value(i)) {
             case null -> 0;
             case Number n -> n.doubleValue();
+            case Boolean b -> b ? 1 : 0;
             case String s -> Conversions.textToDouble(s);
             default -> 0;
         };
@@ -83,6 +89,7 @@ final class ListRows implements Rows {
         return switch (v) {
             case null -> null;
             case byte[] b -> new String(b, StandardCharsets.UTF_8);
+            case Boolean b -> b ? "1" : "0";
             default -> v.toString();
         };
     }

@@ -237,10 +237,8 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
                 continue;
             }
             int seq = 0;
-            for (Column c : t.columns()) {
-                if (c.primaryKey()) {
-                    rows.add(new Object[] {null, null, t.name(), c.name(), ++seq, null});
-                }
+            for (String column : TableSql.primaryKey(t.sql())) {
+                rows.add(new Object[] {null, null, t.name(), column, ++seq, null});
             }
         }
         rows.sort(Comparator.comparing(r -> ((String) r[3]).toLowerCase(Locale.ROOT)));

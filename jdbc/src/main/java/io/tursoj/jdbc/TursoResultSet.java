@@ -309,7 +309,12 @@ public final class TursoResultSet implements ResultSet {
             case Rows.NULL -> null;
             case Rows.INTEGER -> {
                 long v = rows.getLong(i);
-                yield v == (int) v ? Integer.valueOf((int) v) : Long.valueOf(v);
+                // Not a ?: expression, which would widen the Integer back to a Long.
+                Object boxed = v;
+                if (v == (int) v) {
+                    boxed = (int) v;
+                }
+                yield boxed;
             }
             case Rows.REAL -> rows.getDouble(i);
             case Rows.BLOB -> rows.getBlob(i);

@@ -81,7 +81,9 @@ class ConnectionTest {
             assertEquals("sim", c.unwrap(TursoConnection.class).ioBackend());
         }
         SQLException e = assertThrows(
-                SQLException.class, () -> DriverManager.getConnection(fileUrl("x.db") + "?io=nosuch").close());
+                SQLException.class,
+                () -> DriverManager.getConnection(fileUrl("x.db") + "?io=nosuch")
+                        .close());
         assertEquals(14, e.getErrorCode(), "SQLITE_CANTOPEN");
         assertTrue(e.getSQLState().startsWith("08"), e.getSQLState());
     }
@@ -159,8 +161,7 @@ class ConnectionTest {
             assertEquals(Connection.TRANSACTION_SERIALIZABLE, c.getTransactionIsolation());
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             assertEquals(Connection.TRANSACTION_SERIALIZABLE, c.getTransactionIsolation());
-            assertEquals(
-                    Connection.TRANSACTION_SERIALIZABLE, c.getMetaData().getDefaultTransactionIsolation());
+            assertEquals(Connection.TRANSACTION_SERIALIZABLE, c.getMetaData().getDefaultTransactionIsolation());
         }
     }
 

@@ -64,8 +64,8 @@ class StatementTest {
     @Test
     void shouldRunEveryStatementOfAScript() throws SQLException {
         try (Statement s = c.createStatement()) {
-            assertTrue(s.execute("INSERT INTO t(name) VALUES ('a'); INSERT INTO t(name) VALUES ('b');"
-                    + " SELECT count(*) FROM t"));
+            assertTrue(s.execute(
+                    "INSERT INTO t(name) VALUES ('a'); INSERT INTO t(name) VALUES ('b');" + " SELECT count(*) FROM t"));
             ResultSet rs = s.getResultSet();
             assertTrue(rs.next());
             assertEquals(2, rs.getInt(1));
@@ -157,8 +157,8 @@ class StatementTest {
     @Test
     void shouldCancelARunningQueryFromAnotherThread() throws Exception {
         try (Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
-                    + "SELECT x FROM n");
+            ResultSet rs = s.executeQuery(
+                    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) " + "SELECT x FROM n");
             assertTrue(rs.next());
             s.cancel();
             SQLException e = assertThrows(SQLTransientException.class, () -> {
@@ -247,8 +247,8 @@ class StatementTest {
             ResultSet outer = s.executeQuery("SELECT name FROM t ORDER BY name");
             List<String> pairs = new ArrayList<>();
             while (outer.next()) {
-                try (ResultSet inner = u.executeQuery("SELECT count(*) FROM t WHERE name <= '" + outer.getString(1)
-                        + "'")) {
+                try (ResultSet inner =
+                        u.executeQuery("SELECT count(*) FROM t WHERE name <= '" + outer.getString(1) + "'")) {
                     assertTrue(inner.next());
                     pairs.add(outer.getString(1) + inner.getInt(1));
                 }
