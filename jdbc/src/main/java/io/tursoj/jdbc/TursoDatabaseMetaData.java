@@ -196,7 +196,8 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
 
     private static Object[] columnRow(Table t, Column c, int i) {
         String type = c.declaredType() == null ? "" : c.declaredType();
-        boolean notNull = c.notNull() || (c.primaryKey() && t.rowidAlias() == i);
+        // As PRAGMA table_info reports it: an INTEGER PRIMARY KEY is not NOT NULL (a NULL there picks a rowid).
+        boolean notNull = c.notNull();
         boolean autoIncrement = t.rowidAlias() == i
                 && t.sql() != null
                 && t.sql().toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
@@ -206,7 +207,7 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
             null,
             t.name(),
             c.name(),
-            TursoResultSetMetaData.sqlType(type),
+            columnSqlType(type),
             type,
             2_000_000_000,
             null,
@@ -227,6 +228,24 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
             autoIncrement ? "YES" : "NO",
             "NO"
         };
+    }
+
+    /** DATA_TYPE of getColumns by SQLite's affinity rules, as sqlite-jdbc reports it (REAL is FLOAT). */
+    static int columnSqlType(String declared) {
+        String t = declared.toUpperCase(Locale.ROOT);
+        if (t.contains("INT")) {
+            return Types.INTEGER;
+        }
+        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+            return Types.VARCHAR;
+        }
+        if (t.contains("BLOB") || t.isEmpty()) {
+            return Types.BLOB;
+        }
+        if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
+            return Types.FLOAT;
+        }
+        return Types.NUMERIC;
     }
 
     @Override

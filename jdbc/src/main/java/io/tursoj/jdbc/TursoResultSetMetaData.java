@@ -46,7 +46,9 @@ final class TursoResultSetMetaData implements ResultSetMetaData {
         int i = index(column);
         String declared = rows.declaredType(i);
         if (declared != null && !declared.isEmpty()) {
-            return declared;
+            // VARCHAR(20) reads as VARCHAR, as sqlite-jdbc reports it.
+            int paren = declared.indexOf('(');
+            return paren < 0 ? declared : declared.substring(0, paren).strip();
         }
         if (!onRow) {
             return "NUMERIC";

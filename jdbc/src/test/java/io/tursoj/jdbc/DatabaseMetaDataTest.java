@@ -74,10 +74,10 @@ class DatabaseMetaDataTest {
         }
         assertEquals(
                 List.of(
-                        "id INTEGER " + Types.INTEGER + " 0 NO null 1",
+                        "id INTEGER " + Types.INTEGER + " 1 YES null 1",
                         "email TEXT " + Types.VARCHAR + " 0 NO null 2",
                         "age INT " + Types.INTEGER + " 1 YES 18 3",
-                        "score REAL " + Types.REAL + " 1 YES null 4"),
+                        "score REAL " + Types.FLOAT + " 1 YES null 4"),
                 rows);
         assertEquals(List.of("email"), column(md.getColumns(null, null, "users", "e%"), "COLUMN_NAME"));
         assertEquals(
