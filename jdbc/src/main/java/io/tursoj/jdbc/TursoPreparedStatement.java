@@ -48,7 +48,7 @@ public final class TursoPreparedStatement extends TursoStatement implements Prep
         }
         this.piece = pieces.getFirst();
         try {
-            this.engineStatement = prepare(piece.text(), piece.ast());
+            this.engineStatement = prepare(ParameterNumbering.apply(piece.text()), piece.ast());
         } catch (SQLException e) {
             close();
             throw e;

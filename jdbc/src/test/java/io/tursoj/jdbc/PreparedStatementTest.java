@@ -136,6 +136,22 @@ class PreparedStatementTest {
     }
 
     @Test
+    void shouldSeekByRowidWithAnAnonymousParameter() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO v(x) VALUES ('a'), ('b'), ('c')");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT x FROM v WHERE id = ? AND x <> ?")) {
+            ps.setLong(1, 2);
+            ps.setString(2, "zzz");
+            ResultSet rs = ps.executeQuery();
+            assertTrue(rs.next(), "WHERE id = ? finds the row");
+            assertEquals("b", rs.getString(1));
+        }
+        assertEquals("SELECT '?', ?1 -- ?\n, ?2", ParameterNumbering.apply("SELECT '?', ? -- ?\n, ?"));
+        assertEquals("SELECT :a, ?", ParameterNumbering.apply("SELECT :a, ?"), "mixed text is left alone");
+    }
+
+    @Test
     void shouldRejectAParameterIndexOutOfRange() throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT ?, ?")) {
             assertEquals(2, ps.getParameterMetaData().getParameterCount());
