@@ -302,14 +302,65 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
         return result(INDEX_INFO, rows);
     }
 
+    /** The foreign keys of {@code table}, from its CREATE TABLE text. */
     @Override
-    public ResultSet getImportedKeys(String catalog, String schema, String table) {
-        return empty(KEYS);
+    public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
+        return foreignKeys(table, null);
     }
 
+    /** The foreign keys of other tables that refer to {@code table}. */
     @Override
-    public ResultSet getExportedKeys(String catalog, String schema, String table) {
-        return empty(KEYS);
+    public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
+        return foreignKeys(null, table);
+    }
+
+    private ResultSet foreignKeys(String child, String parent) throws SQLException {
+        List<Table> all = tables(null);
+        List<Object[]> rows = new ArrayList<>();
+        for (Table t : all) {
+            if (!MetaPattern.sameName(child, t.name())) {
+                continue;
+            }
+            for (TableSql.ForeignKey fk : TableSql.foreignKeys(t.sql())) {
+                if (!MetaPattern.sameName(parent, fk.parentTable())) {
+                    continue;
+                }
+                String parentColumn = fk.parentColumn();
+                if (parentColumn == null) {
+                    parentColumn = parentKeyColumn(all, fk);
+                }
+                rows.add(new Object[] {
+                    null,
+                    null,
+                    fk.parentTable(),
+                    parentColumn,
+                    null,
+                    null,
+                    t.name(),
+                    fk.column(),
+                    fk.seq(),
+                    fk.updateRule(),
+                    fk.deleteRule(),
+                    null,
+                    null,
+                    importedKeyNotDeferrable
+                });
+            }
+        }
+        rows.sort(Comparator.comparing((Object[] r) -> (String) (child != null ? r[2] : r[6]))
+                .thenComparing(r -> (Integer) r[8]));
+        return result(KEYS, rows);
+    }
+
+    /** A foreign key naming no parent columns refers to the parent's primary key, column by column. */
+    private static String parentKeyColumn(List<Table> all, TableSql.ForeignKey fk) {
+        for (Table p : all) {
+            if (p.name().equalsIgnoreCase(fk.parentTable())) {
+                List<String> key = TableSql.primaryKey(p.sql());
+                return fk.seq() <= key.size() ? key.get(fk.seq() - 1) : null;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -136,6 +136,30 @@ class DatabaseMetaDataTest {
         assertEquals(List.of("NULL", "INTEGER", "REAL", "TEXT", "BLOB"), column(md.getTypeInfo(), "TYPE_NAME"));
         assertFalse(md.getSchemas().next());
         assertFalse(md.getCatalogs().next());
+    }
+
+    @Test
+    void shouldListForeignKeysBothWays() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE items(id INTEGER PRIMARY KEY, owner INTEGER REFERENCES users ON DELETE CASCADE,"
+                            + " o_user INTEGER, o_line INTEGER, FOREIGN KEY (o_user, o_line) REFERENCES orders(user_id, line))");
+        }
+        ResultSet imported = md.getImportedKeys(null, null, "items");
+        List<String> rows = new ArrayList<>();
+        while (imported.next()) {
+            rows.add(imported.getString("FKCOLUMN_NAME") + "->" + imported.getString("PKTABLE_NAME") + "."
+                    + imported.getString("PKCOLUMN_NAME") + " #" + imported.getInt("KEY_SEQ") + " delete="
+                    + imported.getInt("DELETE_RULE"));
+        }
+        assertEquals(
+                List.of(
+                        "o_user->orders.user_id #1 delete=" + DatabaseMetaData.importedKeyNoAction,
+                        "o_line->orders.line #2 delete=" + DatabaseMetaData.importedKeyNoAction,
+                        "owner->users.id #1 delete=" + DatabaseMetaData.importedKeyCascade),
+                rows,
+                "ordered by PKTABLE_NAME, KEY_SEQ");
+        assertEquals(List.of("owner"), column(md.getExportedKeys(null, null, "users"), "FKCOLUMN_NAME"));
         assertFalse(md.getImportedKeys(null, null, "orders").next());
     }
 
