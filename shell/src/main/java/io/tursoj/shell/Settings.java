@@ -9,6 +9,9 @@ import java.util.Map;
 public final class Settings {
     public String mode;
     public boolean headers;
+    /** Whether {@code .headers} was used: then a columnar mode no longer turns headers on by itself. */
+    public boolean headersSet;
+
     public String nullValue = "";
     public String columnSeparator = "|";
     public String rowSeparator = "\n";
@@ -26,10 +29,12 @@ public final class Settings {
         setMode(mode);
     }
 
-    /** Switches the output mode; the columnar modes show headers, as in sqlite3. */
+    /** Switches the output mode; a columnar mode turns headers on unless {@code .headers} chose, as in sqlite3. */
     public void setMode(String newMode) {
         mode = newMode;
-        headers = OutputModes.showsHeaderByDefault(newMode);
+        if (!headersSet && OutputModes.showsHeaderByDefault(newMode)) {
+            headers = true;
+        }
     }
 
     public OutputSettings output() {

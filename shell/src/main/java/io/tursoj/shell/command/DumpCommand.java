@@ -42,6 +42,9 @@ final class DumpCommand {
                 sink.accept("DELETE FROM sqlite_sequence;");
             } else if (e.isInternal() || e.sql() == null) {
                 continue;
+            } else if (e.sql().matches("(?s)CREATE TABLE ['\"].*")) {
+                // sqlite3 writes a quoted table name's CREATE with IF NOT EXISTS.
+                sink.accept("CREATE TABLE IF NOT EXISTS " + e.sql().substring(13) + ";");
             } else {
                 sink.accept(e.sql() + ";");
             }

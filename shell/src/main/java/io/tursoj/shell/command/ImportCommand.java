@@ -81,20 +81,23 @@ final class ImportCommand {
     private static void importRecords(
             Shell shell, String file, String table, List<CsvReader.Record> records, boolean verbose)
             throws CommandException {
-        boolean exists = SchemaEntry.read(shell).stream()
-                .anyMatch(e -> e.type().equals("table") && e.name().equalsIgnoreCase(table));
+        boolean exists = tableExists(shell, table);
         if (!exists && records.isEmpty()) {
             throw new CommandException(file + ": empty file");
+        }
+        int first = 0;
+        if (!exists) {
+            try {
+                createTable(shell, table, records.getFirst().fields());
+            } catch (TursoException e) {
+                throw new CommandException(e.getMessage());
+            }
+            first = 1;
         }
         boolean ownTransaction = shell.connection().isAutocommit();
         try {
             if (ownTransaction) {
                 shell.connection().exec("BEGIN");
-            }
-            int first = 0;
-            if (!exists) {
-                createTable(shell, table, records.getFirst().fields());
-                first = 1;
             }
             int inserted = insert(shell, file, table, records.subList(first, records.size()));
             if (ownTransaction) {
@@ -110,6 +113,15 @@ final class ImportCommand {
                 shell.connection().exec("ROLLBACK");
             }
             throw new CommandException(e.getMessage());
+        }
+    }
+
+    /** Whether a statement on the table prepares (preparing reads no page, unlike a query of sqlite_schema). */
+    private static boolean tableExists(Shell shell, String table) {
+        try (Statement s = shell.connection().prepare("SELECT * FROM " + Values.quoteName(table))) {
+            return s.columnCount() >= 0;
+        } catch (TursoException e) {
+            return false;
         }
     }
 

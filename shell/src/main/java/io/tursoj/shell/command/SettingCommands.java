@@ -31,6 +31,7 @@ final class SettingCommands {
     static void headers(Shell shell, List<String> args) throws CommandException {
         Arguments.expect(args, 1, 1, ".headers on|off");
         shell.settings().headers = Arguments.bool(args.getFirst());
+        shell.settings().headersSet = true;
     }
 
     static void nullValue(Shell shell, List<String> args) throws CommandException {
@@ -119,8 +120,12 @@ final class SettingCommands {
 
     /** {@code .io}: the backend in use and the reason it was chosen. */
     static void io(Shell shell, List<String> args) {
-        shell.out()
-                .println(shell.database().ioBackend() + ": " + shell.database().ioReason());
+        String name = shell.database().ioBackend();
+        String reason = shell.database().ioReason();
+        if (reason.startsWith(name + ": ")) {
+            reason = reason.substring(name.length() + 2);
+        }
+        shell.out().println(name + " (" + reason + ")");
     }
 
     static void show(Shell shell, List<String> args) {

@@ -8,7 +8,9 @@ final class LinePrinter implements RowPrinter {
     private final PrintStream out;
     private final OutputSettings settings;
     private List<String> columns;
-    private int width;
+    /** sqlite3 pads names to at least five characters. */
+    private int width = 5;
+
     private int rows;
 
     LinePrinter(PrintStream out, OutputSettings settings) {

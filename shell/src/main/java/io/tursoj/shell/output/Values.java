@@ -1,8 +1,9 @@
 package io.tursoj.shell.output;
 
-import io.tursoj.vdbe.value.ByteBuilder;
-import io.tursoj.vdbe.value.FpDecode;
 import io.tursoj.vdbe.value.RealFormat;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -20,11 +21,35 @@ public final class Values {
         };
     }
 
-    /** A real with 20 significant digits ({@code %!.20g}), as the quote, insert and json modes print it. */
+    /**
+     * A real with 20 significant digits, as sqlite3's {@code %!.20g} prints it for the quote, insert and json modes
+     * and {@code .dump}: enough digits that the text reads back to the same double. The digits are the exact decimal
+     * value rounded half up; exponent form below 1e-4 and from 1e20.
+     */
     public static String exactReal(double d) {
-        ByteBuilder out = new ByteBuilder(40);
-        RealFormat.format(out, d, RealFormat.GENERIC, false, 20, 0, RealFormat.FLAG_ALT2, (byte) 0, new FpDecode());
-        return out.toString();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return RealFormat.valueText(d);
+        }
+        if (d == 0) {
+            return "0.0";
+        }
+        BigDecimal rounded = new BigDecimal(d).round(new MathContext(20, RoundingMode.HALF_UP));
+        String digits = rounded.unscaledValue().abs().toString().replaceFirst("0+$", "");
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        StringBuilder b = new StringBuilder(d < 0 ? "-" : "");
+        if (exponent < -4 || exponent >= 20) {
+            b.append(digits.charAt(0)).append('.').append(digits.length() > 1 ? digits.substring(1) : "0");
+            b.append(exponent < 0 ? "e-" : "e+");
+            int e = Math.abs(exponent);
+            b.append(e < 10 ? "0" : "").append(e);
+        } else if (exponent < 0) {
+            b.append("0.").append("0".repeat(-exponent - 1)).append(digits);
+        } else if (digits.length() <= exponent + 1) {
+            b.append(digits).append("0".repeat(exponent + 1 - digits.length())).append(".0");
+        } else {
+            b.append(digits, 0, exponent + 1).append('.').append(digits.substring(exponent + 1));
+        }
+        return b.toString();
     }
 
     /** The value as an SQL literal: NULL, a number, a quoted string or X'..'. */
