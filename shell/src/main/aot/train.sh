@@ -13,5 +13,8 @@ SELECT count(*), sum(c) FROM t GROUP BY a;
 UPDATE t SET c = 2.5 WHERE a = 2; DELETE FROM t WHERE a = 1;
 SELECT * FROM nosuch;
 .schema
-.tables"
+.tables
+.open :memory:
+SELECT 1;
+SELECT 'x' || 2, 0.5;"
 printf '%s\n' "$sql" | "$java" "$@" -XX:AOTCacheOutput="$out" -cp "$cp" io.tursoj.shell.Main -q -m list "$dir/train.db"
