@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
-# Start-up time of `echo 'SELECT 1;' | CLI -q -m list` (and sqlite3 beside it): N runs each, median and mean in ms.
-# Usage: bench/startup.sh [N]   (run from the repository root; ./tursodb must have been built once)
+# Start-up cost of `echo 'SELECT 1;' | CLI -q -m list`, beside sqlite3 (and Turso's own tursodb when TURSO_CLI names
+# it): N runs each; median wall-clock time, and median CPU time (user + sys, from /usr/bin/time), which a loaded
+# machine inflates much less than wall-clock time.
+# Usage: bench/startup.sh [N]   (from the repository root, after ./tursodb has been built once)
 set -euo pipefail
 n=${1:-30}
 measure() { # $1 = label, rest = command
   local label=$1; shift
-  local times=()
-  for _ in $(seq "$n"); do
-    local t0 t1
+  local out
+  out=$(for _ in $(seq "$n"); do
     t0=$(date +%s%N)
-    echo 'SELECT 1;' | "$@" >/dev/null
+    cpu=$( { /usr/bin/time -f '%U %S' sh -c 'echo "SELECT 1;" | "$@" >/dev/null' sh "$@"; } 2>&1 | tail -n 1)
     t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" '{a[NR]=$1; s+=$1} END {
-    printf "%-28s median %4d ms  mean %4d ms  min %4d ms  max %4d ms  (%d runs)\n", label, a[int((NR+1)/2)], s/NR, a[1], a[NR], NR }'
+    echo "$(( (t1 - t0) / 1000000 )) $cpu"
+  done)
+  local wall cpu
+  wall=$(echo "$out" | awk '{ print $1 }' | sort -n)
+  cpu=$(echo "$out" | awk '{ print int(($2 + $3) * 1000) }' | sort -n)
+  printf '%-30s wall median %5d ms (min %5d)   cpu median %4d ms   %d runs\n' "$label" \
+    "$(echo "$wall" | sed -n "$(( (n + 1) / 2 ))p")" "$(echo "$wall" | head -n 1)" \
+    "$(echo "$cpu" | sed -n "$(( (n + 1) / 2 ))p")" "$n"
 }
 measure "./tursodb -q -m list" ./tursodb -q -m list
-command -v sqlite3 >/dev/null && measure "sqlite3" sqlite3
-if [ -n "${TURSO_CLI:-}" ]; then measure "turso tursodb (\$TURSO_CLI)" "$TURSO_CLI" -q -m list; fi
+if command -v sqlite3 >/dev/null; then measure "sqlite3" sqlite3; fi
+if [ -n "${TURSO_CLI:-}" ]; then measure "Turso tursodb -q -m list" "$TURSO_CLI" -q -m list; fi
+uptime
