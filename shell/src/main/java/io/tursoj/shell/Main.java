@@ -68,15 +68,13 @@ public final class Main {
 
     /** Opens the database and the output file; false (after a one-line error) if either fails. */
     private static boolean start(Shell shell, Options options, PrintStream stderr) {
-        if (options.experimentalMvcc()) {
-            stderr.println("Warning: --experimental-mvcc: MVCC is not available in TursoJ yet; using WAL");
-        }
         try {
             shell.open(options.database());
         } catch (TursoException e) {
             stderr.println("Error: unable to open database \"" + options.database() + "\": " + e.getMessage());
             return false;
         }
+        ExperimentalFeatures.announce(shell, options, stderr);
         if (options.output() != null) {
             try {
                 shell.redirect(options.output());

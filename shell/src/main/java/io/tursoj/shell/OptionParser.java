@@ -40,10 +40,7 @@ final class OptionParser {
             switch (name) {
                 case "--" -> onlyPositional = true;
                 case "-m", "--output-mode" -> {
-                    mode = value(args, ++i, inline, name).toLowerCase(Locale.ROOT);
-                    if (inline != null) {
-                        i--;
-                    }
+                    mode = (inline != null ? inline : value(args, ++i, name)).toLowerCase(Locale.ROOT);
                     if (!OutputModes.isKnown(mode)) {
                         throw new UsageException("invalid value '" + mode + "' for '--output-mode': expected one of "
                                 + String.join(", ", OutputModes.names()));
@@ -58,25 +55,16 @@ final class OptionParser {
                 case "--experimental-mvcc" -> mvcc = true;
                 case "--experimental-views" -> views = true;
                 case "-o", "--output" -> {
-                    output = value(args, ++i, inline, name);
-                    if (inline != null) {
-                        i--;
-                    }
+                    output = inline != null ? inline : value(args, ++i, name);
                 }
                 case "--io", "-v", "--vfs" -> {
-                    io = value(args, ++i, inline, name).toLowerCase(Locale.ROOT);
-                    if (inline != null) {
-                        i--;
-                    }
+                    io = (inline != null ? inline : value(args, ++i, name)).toLowerCase(Locale.ROOT);
                     if (io.equals("uring") || io.equals("io-uring")) {
                         io = "io_uring";
                     }
                 }
                 case "-t", "--tracing-output" -> {
-                    tracing = value(args, ++i, inline, name);
-                    if (inline != null) {
-                        i--;
-                    }
+                    tracing = inline != null ? inline : value(args, ++i, name);
                 }
                 default -> throw new UsageException("unknown option: " + a + " (try --help)");
             }
@@ -104,10 +92,7 @@ final class OptionParser {
                 tracing);
     }
 
-    private static String value(String[] args, int i, String inline, String name) throws UsageException {
-        if (inline != null) {
-            return inline;
-        }
+    private static String value(String[] args, int i, String name) throws UsageException {
         if (i >= args.length) {
             throw new UsageException("missing value for option " + name);
         }

@@ -125,4 +125,24 @@ class ScriptedSessionTest {
         assertEquals(1, r.exitCode());
         assertEquals(before, ShellProcess.sha(db));
     }
+
+    @Test
+    void shouldAcceptTheExperimentalFlagsAndSayWhetherTheyWork() throws Exception {
+        var r = ShellProcess.tursodb("SELECT 1;", "-q", "-m", "list", "--experimental-mvcc", "--experimental-views");
+        assertEquals("1\n", r.out());
+        assertEquals(0, r.exitCode());
+        assertTrue(r.err().contains("--experimental-mvcc: MVCC is not available"), r.err());
+        boolean views = ShellProcess.tursodb("CREATE VIEW v AS SELECT 1;", "-q").exitCode() == 0;
+        assertEquals(!views, r.err().contains("--experimental-views: views are not available"), r.err());
+    }
+
+    @Test
+    void shouldPrintHelpAndVersion() throws Exception {
+        var help = ShellProcess.tursodb(null, "--help");
+        assertTrue(help.out().startsWith("The Turso SQL shell"), help.out());
+        assertTrue(help.out().contains("--output-mode"));
+        assertEquals(0, help.exitCode());
+        var version = ShellProcess.tursodb(null, "-V");
+        assertEquals("tursodb " + Main.VERSION + " (TursoJ)\n", version.out());
+    }
 }
