@@ -137,4 +137,14 @@ class DotCommandTest {
         }
         assertFalse(r.out().contains("Exception"));
     }
+
+    @Test
+    void shouldListNothingOnANewDatabase(@TempDir Path dir) throws Exception {
+        var r = ShellProcess.tursodb(
+                ".tables\n.schema\n.dump\nCREATE TABLE a(x);\n.tables\n",
+                "-q",
+                dir.resolve("new.db").toString());
+        assertEquals("", r.err());
+        assertEquals("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCOMMIT;\na\n", r.out());
+    }
 }
