@@ -59,8 +59,8 @@ final class OptionParser {
                 }
                 case "--io", "-v", "--vfs" -> {
                     io = (inline != null ? inline : value(args, ++i, name)).toLowerCase(Locale.ROOT);
-                    if (io.equals("uring") || io.equals("io-uring")) {
-                        io = "io_uring";
+                    if (io.equals("io_uring") || io.equals("io-uring")) {
+                        io = "uring";
                     }
                 }
                 case "-t", "--tracing-output" -> {

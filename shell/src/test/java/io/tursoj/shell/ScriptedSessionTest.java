@@ -99,6 +99,8 @@ class ScriptedSessionTest {
     void shouldSelectTheRequestedIoBackend(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("io.db");
         var r = ShellProcess.tursodb(".io\n", "-q", "--io", "nio", db.toString());
+        var uring = ShellProcess.tursodb(".io\n", "-q", "--io", "io_uring", db.toString());
+        assertTrue(uring.out().startsWith("uring (") || uring.err().contains("unavailable"), uring.out() + uring.err());
         assertTrue(r.out().startsWith("nio (requested"), r.out());
         var unknown = ShellProcess.tursodb(".io\n", "-q", "--io", "carrier-pigeon", db.toString());
         assertEquals(1, unknown.exitCode());
