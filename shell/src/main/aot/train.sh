@@ -17,4 +17,6 @@ SELECT * FROM nosuch;
 .open :memory:
 SELECT 1;
 SELECT 'x' || 2, 0.5;"
-printf '%s\n' "$sql" | "$java" "$@" -XX:AOTCacheOutput="$out" -cp "$cp" io.tursoj.shell.Main -q -m list "$dir/train.db"
+# The session fails one statement on purpose (errors are part of a typical run), so its status is not ours.
+printf '%s\n' "$sql" | "$java" "$@" -XX:AOTCacheOutput="$out" -cp "$cp" io.tursoj.shell.Main -q -m list "$dir/train.db" || true
+[ -s "$out" ]
