@@ -151,6 +151,19 @@ public final class Statement implements AutoCloseable {
         return vdbe.column(i);
     }
 
+    /**
+     * True if the statement does not write the database (SQLite's {@code sqlite3_stmt_readonly}): its program opens
+     * no write transaction.
+     */
+    public boolean isReadOnly() {
+        for (io.tursoj.vdbe.Insn insn : program.insns()) {
+            if (insn.opcode() == io.tursoj.vdbe.Opcode.Transaction && insn.p2() != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // ---------------------------------------------------------------- parameters
 
     public int parameterCount() {
