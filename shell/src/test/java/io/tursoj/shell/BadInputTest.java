@@ -93,9 +93,14 @@ class BadInputTest {
     }
 
     @Test
-    void shouldSayTheMcpServerIsNotInThisBuild() throws Exception {
-        var r = ShellProcess.tursodb("", "--mcp");
-        assertOneLineError(r, "MCP server not available in this build");
-        assertEquals(1, r.exitCode());
+    void shouldServeMcpThroughTheShellAndAnswerAMalformedMessageWithAParseError() throws Exception {
+        String input = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}\n{not json\n";
+        var r = ShellProcess.tursodb(input, "--mcp");
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertTrue(lines[0].contains("\"list_tables\""), lines[0]);
+        assertTrue(lines[1].contains("-32700"), lines[1]);
+        assertFalse(r.err().contains("Exception"), r.err());
     }
 }
