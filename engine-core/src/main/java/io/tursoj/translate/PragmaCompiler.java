@@ -4,6 +4,7 @@ import io.tursoj.function.FunctionDef;
 import io.tursoj.schema.Column;
 import io.tursoj.schema.Index;
 import io.tursoj.schema.Table;
+import io.tursoj.storage.btree.IndexCrossCheck;
 import io.tursoj.translate.parser.ParseException;
 import io.tursoj.translate.parser.Parser;
 import io.tursoj.translate.parser.ast.ColumnConstraint;
@@ -83,6 +84,9 @@ final class PragmaCompiler {
         if (request == null) {
             return;
         }
+        if (name.equals("integrity_check")) {
+            request = request.withIndexChecks(indexChecks());
+        }
         writes = request.writes();
         transaction = request.transaction();
         int done = b.newLabel();
@@ -98,6 +102,27 @@ final class PragmaCompiler {
         b.emit(Opcode.ResultRow, base, request.columns().size());
         b.emit(Opcode.Goto, 0, loop);
         b.resolve(done);
+    }
+
+    /** Every table with indexes, for integrity_check's table-versus-index comparison (quick_check skips it). */
+    private List<PragmaOps.TableIndexes> indexChecks() {
+        List<PragmaOps.TableIndexes> checks = new ArrayList<>();
+        for (Table t : compiler.schema().tables()) {
+            if (t.indexes().isEmpty()) {
+                continue;
+            }
+            List<PragmaOps.IndexKey> keys = new ArrayList<>();
+            for (Index idx : t.indexes()) {
+                int[] columns = new int[idx.columns().size()];
+                for (int i = 0; i < columns.length; i++) {
+                    int c = idx.columns().get(i);
+                    columns[i] = c == t.rowidAlias() ? IndexCrossCheck.ROWID : c;
+                }
+                keys.add(new PragmaOps.IndexKey(idx.name(), idx.rootPage(), columns, WriteCompiler.keys(idx)));
+            }
+            checks.add(new PragmaOps.TableIndexes(t.rootPage(), keys));
+        }
+        return checks;
     }
 
     /** The pragma's argument: a number, a string, a bare word (as its text), or null. */

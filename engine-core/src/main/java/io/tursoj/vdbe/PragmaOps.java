@@ -7,6 +7,7 @@ import io.tursoj.storage.CheckpointResult;
 import io.tursoj.storage.JournalMode;
 import io.tursoj.storage.Page;
 import io.tursoj.storage.Pager;
+import io.tursoj.storage.btree.IndexCrossCheck;
 import io.tursoj.storage.btree.IntegrityChecker;
 import io.tursoj.storage.format.DatabaseHeader;
 import io.tursoj.vdbe.value.Register;
@@ -27,7 +28,30 @@ public final class PragmaOps {
      * What to run: the pragma's lower-case name, its argument (Long, Double, String or null), its result columns
      * (empty when it only sets a value), and whether it needs a write transaction.
      */
-    public record Request(String name, Object value, List<String> columns, boolean writes, boolean transaction) {}
+    public record Request(
+            String name,
+            Object value,
+            List<String> columns,
+            boolean writes,
+            boolean transaction,
+            List<TableIndexes> indexChecks) {
+        public Request(String name, Object value, List<String> columns, boolean writes, boolean transaction) {
+            this(name, value, columns, writes, transaction, List.of());
+        }
+
+        /** The same request, also checking each table against its indexes (integrity_check, after the page walk). */
+        public Request withIndexChecks(List<TableIndexes> checks) {
+            return new Request(name, value, columns, writes, transaction, List.copyOf(checks));
+        }
+    }
+
+    /**
+     * A table and the indexes integrity_check compares it with: each index's name, root page, the table column
+     * position of each key column ({@link IndexCrossCheck#ROWID} for the rowid alias) and its key ordering.
+     */
+    public record TableIndexes(int tableRoot, List<IndexKey> indexes) {}
+
+    public record IndexKey(String name, int rootPage, int[] columns, Specs.Keys keys) {}
 
     /** The request for pragma {@code name} with argument {@code value}, or null for a pragma this class does not know. */
     public static Request request(String name, Object value) {
@@ -49,6 +73,9 @@ public final class PragmaOps {
     private List<Object[]> rows;
     private int next;
     private IntegrityChecker checker;
+    private List<String> integrityErrors;
+    private int nextIndexCheck;
+    private IndexCrossCheck crossCheck;
     private Completion pending;
 
     PragmaOps(VdbeHost host) {
@@ -103,7 +130,7 @@ public final class PragmaOps {
             case "synchronous" -> one(pager.options().synchronous().ordinal());
             case "journal_mode" -> one(journalMode(pager));
             case "freelist_count", "user_version", "application_id", "schema_version" -> header(request);
-            case "integrity_check", "quick_check" -> integrityCheck();
+            case "integrity_check", "quick_check" -> integrityCheck(request);
             case "wal_checkpoint" -> checkpoint(request);
             case "busy_timeout" -> {
                 if (request.value() instanceof Long v) {
@@ -164,23 +191,53 @@ public final class PragmaOps {
         }
     }
 
-    private IOResult<List<Object[]>> integrityCheck() throws IOException {
-        if (checker == null) {
+    private IOResult<List<Object[]>> integrityCheck(Request request) throws IOException {
+        if (checker == null && integrityErrors == null) {
             checker = new IntegrityChecker(host.btree());
         }
-        IOResult<List<String>> r = checker.run();
-        if (r instanceof IOResult.Pending<List<String>>(Completion c)) {
-            return c.pending();
+        if (checker != null) {
+            IOResult<List<String>> r = checker.run();
+            if (r instanceof IOResult.Pending<List<String>>(Completion c)) {
+                return c.pending();
+            }
+            checker = null;
+            integrityErrors = new ArrayList<>(r.value());
+            nextIndexCheck = 0;
         }
-        checker = null;
+        // SQLite compares tables with their indexes only when the page walk found the b-trees sound.
+        while (integrityErrors.isEmpty()
+                && nextIndexCheck < request.indexChecks().size()) {
+            if (crossCheck == null) {
+                crossCheck = crossCheck(request.indexChecks().get(nextIndexCheck));
+            }
+            IOResult<List<String>> r = crossCheck.run();
+            if (r instanceof IOResult.Pending<List<String>>(Completion c)) {
+                return c.pending();
+            }
+            crossCheck = null;
+            nextIndexCheck++;
+            integrityErrors.addAll(r.value());
+        }
         List<Object[]> rows = new ArrayList<>();
-        for (String e : r.value()) {
+        for (String e : integrityErrors) {
+            if (rows.size() == IntegrityChecker.MAX_ERRORS) {
+                break;
+            }
             rows.add(new Object[] {e});
         }
+        integrityErrors = null;
         if (rows.isEmpty()) {
             rows.add(new Object[] {"ok"});
         }
         return IOResult.done(rows);
+    }
+
+    private IndexCrossCheck crossCheck(TableIndexes t) {
+        List<IndexCrossCheck.IndexSpec> specs = new ArrayList<>();
+        for (IndexKey k : t.indexes()) {
+            specs.add(new IndexCrossCheck.IndexSpec(k.name(), k.rootPage(), k.columns(), Vdbe.keyInfo(k.keys())));
+        }
+        return new IndexCrossCheck(host.btree(), t.tableRoot(), specs);
     }
 
     private IOResult<List<Object[]>> checkpoint(Request request) throws IOException {

@@ -761,7 +761,7 @@ public final class Vdbe implements FunctionContext {
         cursors[in.p1] = new VdbeCursor(c, keys);
     }
 
-    private static KeyInfo keyInfo(Specs.Keys keys) {
+    static KeyInfo keyInfo(Specs.Keys keys) {
         io.tursoj.storage.btree.Collation[] colls = new io.tursoj.storage.btree.Collation[keys.size() + 1];
         boolean[] desc = new boolean[keys.size() + 1];
         for (int i = 0; i < keys.size(); i++) {

@@ -76,6 +76,38 @@ class PragmaTest {
     }
 
     @Test
+    void shouldReportTableAndIndexDisagreementsAsSqliteDoes(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.tursoj.storage.testing.Sqlite3.available());
+        Path file = dir.resolve("ix.db");
+        // sqlite3 builds index i on a, then the stored SQL is rewritten to claim it indexes b: its entries no longer
+        // match the rows, which only the table-versus-index comparison can see (the b-trees themselves are sound).
+        io.tursoj.storage.testing.Sqlite3.run(
+                file,
+                "PRAGMA journal_mode=DELETE; CREATE TABLE t(a, b, c INTEGER PRIMARY KEY);"
+                        + " CREATE INDEX i ON t(a); CREATE INDEX j ON t(c, b);"
+                        + " INSERT INTO t VALUES (1, 10, 5), (2, 2, 6), (3, 30, 7);"
+                        + " PRAGMA writable_schema=ON;"
+                        + " UPDATE sqlite_schema SET sql = 'CREATE INDEX i ON t(b)' WHERE name = 'i';");
+        List<String> expected = io.tursoj.storage.testing.Sqlite3.lines(file, "PRAGMA integrity_check;");
+        assertEquals(List.of("row 1 missing from index i", "row 3 missing from index i"), expected);
+        MemoryIO io = new MemoryIO();
+        TestFiles.load(io, "ix.db", file);
+        try (Database db = Database.open("ix.db", DatabaseOptions.DEFAULTS.withIO(io));
+                Connection conn = db.connect()) {
+            List<String> mine = new ArrayList<>();
+            for (var row : conn.prepare("PRAGMA integrity_check").all()) {
+                mine.add(String.valueOf(row.get(0)));
+            }
+            assertEquals(expected, mine);
+            List<String> quick = new ArrayList<>();
+            for (var row : conn.prepare("PRAGMA quick_check").all()) {
+                quick.add(String.valueOf(row.get(0)));
+            }
+            assertEquals(List.of("ok"), quick, "quick_check does not compare tables with their indexes");
+        }
+    }
+
+    @Test
     void shouldSetAndReadHeaderFieldsThatPersist(@TempDir Path dir) throws SQLException, IOException {
         MemoryIO io = new MemoryIO();
         try (Database db = Database.open("p.db", DatabaseOptions.DEFAULTS.withIO(io));
