@@ -31,6 +31,9 @@ public final class SchemaLoader {
                 TableDefinition def = TableDefinition.of((Stmt.CreateTable) Parser.parse(r.sql()));
                 defs.add(def);
                 schema.addTable(new Table(r.name(), def.columns(), def.rowidAlias(), r.rootPage(), r.sql()));
+            } else if (r.type().equals("view") && r.sql() != null) {
+                Stmt.CreateView cv = (Stmt.CreateView) Parser.parse(r.sql());
+                schema.addView(new View(r.name(), cv.columns(), cv.select(), r.sql()));
             } else if (!r.type().equals("index")) {
                 schema.addOther(r.type(), r.name());
             }

@@ -47,12 +47,83 @@ final class SelectCompiler {
     /** One loop of the join: its source, whether it is the right side of a LEFT JOIN, and its ON terms. */
     private record Level(Source source, boolean left, List<Expr> on) {}
 
+    /** The CTEs this query sees (null when none); extended by its own WITH. */
+    private CteScope ctes;
+    /** Set when this is a compound select: it describes the result columns. */
+    private CompoundCompiler compound;
+
     SelectCompiler(Compiler compiler, String sql) {
+        this(compiler, sql, null, null);
+    }
+
+    /** A select nested in another: {@code parent} resolves outer column references, {@code ctes} names CTEs. */
+    SelectCompiler(Compiler compiler, String sql, Scope parent, CteScope ctes) {
         this.compiler = compiler;
         this.b = compiler.builder();
         this.schema = compiler.schema();
         this.sql = sql;
+        this.ctes = ctes;
+        this.scope.parent = parent;
         this.ex = new ExprCompiler(b, scope, compiler.functions());
+        this.ex.subqueries = new SubqueryCompiler(this, b, scope, ex);
+    }
+
+    SelectCompiler child(Scope parent) {
+        return new SelectCompiler(compiler, sql, parent, ctes);
+    }
+
+    SelectCompiler child(Scope parent, CteScope cteScope) {
+        return new SelectCompiler(compiler, sql, parent, cteScope);
+    }
+
+    /** A nested select whose text (for column names) is {@code text}, as a view's stored SQL is. */
+    SelectCompiler child(Scope parent, CteScope cteScope, String text) {
+        return new SelectCompiler(compiler, text, parent, cteScope);
+    }
+
+    ProgramBuilder builder() {
+        return b;
+    }
+
+    Compiler compiler() {
+        return compiler;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    CteScope ctes() {
+        return ctes;
+    }
+
+    /** The affinity result column {@code i} carries (into comparisons, and as a subquery's column). */
+    Affinity resultAffinity(int i) {
+        if (compound != null) {
+            return compound.affinity(i);
+        }
+        return i < results.size() ? ex.affinity(results.get(i)) : Affinity.NONE;
+    }
+
+    /** The collation of result column {@code i}, or null. */
+    String resultCollation(int i) {
+        if (compound != null) {
+            return compound.collation(i);
+        }
+        return i < results.size() ? ex.collationName(results.get(i)) : null;
+    }
+
+    ExprCompiler expressions() {
+        return ex;
+    }
+
+    /** The result expressions of a simple select (empty for VALUES). */
+    List<Expr> resultExprs() {
+        return results;
     }
 
     List<String> columnNames() {
@@ -68,11 +139,13 @@ final class SelectCompiler {
     }
 
     void compile(Select select, RowSink sink) {
-        if (!select.compounds().isEmpty()) {
-            throw Errors.unsupported("compound SELECT");
-        }
         if (select.with() != null) {
-            throw Errors.unsupported("WITH");
+            ctes = CteScope.of(ctes, select.with());
+        }
+        if (!select.compounds().isEmpty()) {
+            compound = new CompoundCompiler(this);
+            compound.compile(select, sink, names, types);
+            return;
         }
         switch (select.first()) {
             case SelectCore.Values v -> values(v, select, sink);
@@ -147,6 +220,9 @@ final class SelectCompiler {
         Limits limits = limits(select);
         int end = b.newLabel();
         for (Level l : levels) {
+            if (FromSubquery.isEphemeral(l.source().table())) {
+                continue;
+            }
             b.emitComment(
                     b.emit(
                             Opcode.OpenRead,
@@ -218,15 +294,7 @@ final class SelectCompiler {
     }
 
     private void addSource(TableRef ref, boolean left, FromClause.JoinConstraint constraint) {
-        if (!(ref instanceof TableRef.Table t)) {
-            throw Errors.unsupported("subquery in FROM");
-        }
-        String name = t.name().name().text();
-        Table table = schema.table(name);
-        if (table == null) {
-            throw Errors.noSuchTable(name);
-        }
-        Source s = new Source(table, t.alias() == null ? null : t.alias().text(), b.newCursor());
+        Source s = NamedSources.source(this, ref);
         List<Expr> on = new ArrayList<>();
         switch (constraint) {
             case FromClause.JoinConstraint.On o -> splitAnd(o.expr(), on);
@@ -239,7 +307,7 @@ final class SelectCompiler {
                             break;
                         }
                     }
-                    if (prior == null || table.columnIndex(col.text()) < 0) {
+                    if (prior == null || s.table().columnIndex(col.text()) < 0) {
                         throw Errors.error(
                                 "cannot join using column " + col.text() + " - column not present in both tables");
                     }
