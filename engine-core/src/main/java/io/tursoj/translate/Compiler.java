@@ -69,6 +69,7 @@ public final class Compiler {
     }
 
     private Program body(Stmt stmt, String sql) {
+        ViewDdl.refuseWrite(schema, stmt);
         int start = b.newLabel();
         b.emit(Opcode.Init, 0, start);
         int first = b.currentAddress();
@@ -86,6 +87,7 @@ public final class Compiler {
             case Stmt.CreateTable ct -> new DdlCompiler(this, sql).createTable(ct);
             case Stmt.CreateIndex ci -> new DdlCompiler(this, sql).createIndex(ci);
             case Stmt.Drop d -> new DdlCompiler(this, sql).drop(d);
+            case Stmt.CreateView cv -> new DdlCompiler(this, sql).createView(cv);
             default -> throw Errors.unsupported(stmt.getClass().getSimpleName() + " statement");
         }
         b.emit(Opcode.Halt);

@@ -244,8 +244,8 @@ final class CompoundCompiler {
                 v = 0;
             }
             if (v < 1 || v > width) {
-                throw Errors.error(ordinal(termIndex + 1) + " ORDER BY term out of range - should be between 1 and "
-                        + width);
+                throw Errors.error(
+                        ordinal(termIndex + 1) + " ORDER BY term out of range - should be between 1 and " + width);
             }
             return v - 1;
         }

@@ -1,7 +1,7 @@
 package io.tursoj.translate;
 
-import io.tursoj.translate.parser.ast.With;
 import io.tursoj.schema.Table;
+import io.tursoj.translate.parser.ast.With;
 import java.util.Locale;
 
 /**
@@ -44,7 +44,8 @@ final class CteScope {
         CteScope s = outer;
         for (With.CommonTableExpr c : with.tables()) {
             for (CteScope t = s; t != outer && t != null; t = t.parent) {
-                if (t.cte != null && t.cte.name().text().equalsIgnoreCase(c.name().text())) {
+                if (t.cte != null
+                        && t.cte.name().text().equalsIgnoreCase(c.name().text())) {
                     throw Errors.error("duplicate WITH table name: " + c.name().text());
                 }
             }

@@ -72,8 +72,7 @@ final class FromSubquery {
             throw Errors.error(
                     what.startsWith("table ")
                             ? what + " has " + names.size() + " values for " + columnNames.size() + " columns"
-                            : "expected " + columnNames.size() + " columns for '" + what + "' but got "
-                                    + names.size());
+                            : "expected " + columnNames.size() + " columns for '" + what + "' but got " + names.size());
         }
         List<Column> columns = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();

@@ -20,7 +20,8 @@ final class NamedSources {
                 if (t.name().schema() == null) {
                     CteScope.Definition cte = CteScope.find(sc.ctes(), name);
                     if (cte != null && cte.bound() != null) {
-                        return new Source(cte.bound().table(), alias, cte.bound().cursor());
+                        return new Source(
+                                cte.bound().table(), alias, cte.bound().cursor());
                     }
                     if (cte != null) {
                         int cursor = sc.builder().newCursor();
@@ -75,8 +76,9 @@ final class NamedSources {
                         sc.sql());
                 return new Source(table, alias, cursor);
             }
-            default -> throw Errors.unsupported(ref.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                    + " in FROM");
+            default ->
+                throw Errors.unsupported(
+                        ref.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " in FROM");
         }
     }
 }

@@ -88,8 +88,7 @@ final class RecursiveCte {
             }
         }
         for (int i = split; i < parts.size(); i++) {
-            if (parts.get(i) instanceof SelectCore.Query q
-                    && !q.groupBy().isEmpty()) {
+            if (parts.get(i) instanceof SelectCore.Query q && !q.groupBy().isEmpty()) {
                 throw Errors.error("recursive aggregate queries not supported");
             }
         }
@@ -105,7 +104,8 @@ final class RecursiveCte {
         int current = b.newCursor();
         int remaining = b.newRegister();
         b.emit(Opcode.Integer, MAX_ROWS, remaining);
-        io.tursoj.vdbe.Insn openSeen = distinct ? b.emit(Opcode.OpenEphemeral, seen, 0, 0, FromSubquery.noKeys(), 0) : null;
+        io.tursoj.vdbe.Insn openSeen =
+                distinct ? b.emit(Opcode.OpenEphemeral, seen, 0, 0, FromSubquery.noKeys(), 0) : null;
         b.emit(Opcode.SorterOpen, next, 0, 0, FromSubquery.noKeys(), 0);
         SelectCompiler host = outer.child(enclosing, def.bodyScope());
         Limits limits = Limits.of(host, select);
@@ -196,7 +196,6 @@ final class RecursiveCte {
         }
         return table;
     }
-
 
     private static void checkWidth(int[] width, int n, Select.CompoundOperator op) {
         if (width[0] < 0) {

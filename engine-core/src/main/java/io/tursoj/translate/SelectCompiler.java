@@ -3,7 +3,6 @@ package io.tursoj.translate;
 import io.tursoj.function.FunctionDef;
 import io.tursoj.schema.Column;
 import io.tursoj.schema.Schema;
-import io.tursoj.schema.Table;
 import io.tursoj.translate.parser.ast.Expr;
 import io.tursoj.translate.parser.ast.FromClause;
 import io.tursoj.translate.parser.ast.Name;

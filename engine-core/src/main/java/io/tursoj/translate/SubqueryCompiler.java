@@ -172,13 +172,7 @@ final class SubqueryCompiler {
         int nextRow = b.newLabel();
         for (int i = 0; i < k; i++) {
             b.emit(Opcode.Column, table, i, value);
-            b.emit(
-                    Opcode.Ne,
-                    value,
-                    nextRow,
-                    probe + i,
-                    ExprCompiler.spec(Affinity.BLOB, collation[i]),
-                    0);
+            b.emit(Opcode.Ne, value, nextRow, probe + i, ExprCompiler.spec(Affinity.BLOB, collation[i]), 0);
         }
         b.emit(Opcode.Goto, 0, isNull);
         b.resolve(nextRow);
