@@ -177,6 +177,10 @@ final class ExprCompiler {
     }
 
     private void binary(Expr.Binary bin, int target) {
+        if (RowValueCompiler.applies(bin)) {
+            RowValueCompiler.compare(this, bin, target);
+            return;
+        }
         Opcode cmp = comparison(bin.op());
         if (cmp != null) {
             int l = fresh(bin.left());

@@ -79,6 +79,35 @@ final class SubqueryCompiler {
         b.emit(Opcode.SCopy, result, target);
     }
 
+    /** The columns of a row-value subquery: its first row in {@code k} registers (all NULL when it has none). */
+    record RowResult(int start, Affinity[] affinity, String[] collation) {}
+
+    RowResult row(Select select, int k) {
+        int result = b.newRegisters(k);
+        Affinity[] affinity = new Affinity[k];
+        String[] collation = new String[k];
+        guarded(select, new Body() {
+            @Override
+            public void prologue() {
+                b.emit(Opcode.Null, 0, result, result + k - 1);
+            }
+
+            @Override
+            public void row(SelectCompiler inner, int start, int n, int done) {
+                if (n != k) {
+                    throw Errors.error("row value misused");
+                }
+                for (int i = 0; i < k; i++) {
+                    affinity[i] = inner.resultAffinity(i);
+                    collation[i] = inner.resultCollation(i);
+                }
+                b.emit(Opcode.Copy, start, result, k - 1);
+                b.emit(Opcode.Goto, 0, done);
+            }
+        });
+        return new RowResult(result, affinity, collation);
+    }
+
     /** {@code EXISTS (select)}: 1 when the select returns a row, else 0. */
     void exists(Select select, int target) {
         int result = b.newRegister();
