@@ -16,13 +16,31 @@ final class CteScope {
     private final boolean recursive;
     private final String view;
     private final Bound bound;
+    /** Marks the scope of a CTE body being expanded: naming that CTE again in it is a circular reference. */
+    private final With.CommonTableExpr expanding;
 
     private CteScope(CteScope parent, With.CommonTableExpr cte, boolean recursive, String view, Bound bound) {
+        this(parent, cte, recursive, view, bound, null);
+    }
+
+    private CteScope(
+            CteScope parent,
+            With.CommonTableExpr cte,
+            boolean recursive,
+            String view,
+            Bound bound,
+            With.CommonTableExpr expanding) {
         this.parent = parent;
         this.cte = cte;
         this.recursive = recursive;
         this.view = view;
         this.bound = bound;
+        this.expanding = expanding;
+    }
+
+    /** {@code outer} inside the expansion of {@code cte}'s body. */
+    static CteScope expanding(CteScope outer, With.CommonTableExpr cte) {
+        return new CteScope(outer, null, false, null, null, cte);
     }
 
     /** A recursive CTE's name inside its recursive select: the one-row table of the row being expanded. */
@@ -32,7 +50,12 @@ final class CteScope {
      * A CTE found by name: its definition, whether its WITH is RECURSIVE, the scope its body sees, or (inside its
      * recursive select) the table it is bound to.
      */
-    record Definition(With.CommonTableExpr cte, boolean recursive, CteScope bodyScope, Bound bound) {}
+    record Definition(With.CommonTableExpr cte, boolean recursive, CteScope bodyScope, Bound bound) {
+        /** The scope of a body that does not recur: naming the CTE again in it is a circular reference. */
+        CteScope outerScope() {
+            return expanding(bodyScope, cte);
+        }
+    }
 
     /** {@code outer} where {@code name} stands for the table on {@code cursor}. */
     static CteScope bind(CteScope outer, String name, Table table, int cursor) {
@@ -70,12 +93,16 @@ final class CteScope {
             if (s.view != null) {
                 return null;
             }
-            if (s.bound != null) {
+            if (s.expanding != null) {
+                if (s.expanding.name().text().equalsIgnoreCase(name)) {
+                    throw Errors.error("circular reference: " + name);
+                }
+            } else if (s.bound != null) {
                 if (s.bound.name().equalsIgnoreCase(name)) {
                     return new Definition(null, false, null, s.bound);
                 }
             } else if (s.cte.name().text().equalsIgnoreCase(name)) {
-                return new Definition(s.cte, s.recursive, s.recursive ? s : s.parent, null);
+                return new Definition(s.cte, s.recursive, s, null);
             }
         }
         return null;

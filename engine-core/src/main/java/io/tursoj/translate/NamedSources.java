@@ -30,7 +30,7 @@ final class NamedSources {
                                 : FromSubquery.materialize(
                                         sc,
                                         enclosing,
-                                        cte.bodyScope(),
+                                        cte.outerScope(),
                                         cte.cte().select(),
                                         cte.cte().name().text(),
                                         cte.cte().columns(),

@@ -22,12 +22,12 @@ import java.util.List;
  */
 final class RecursiveCte {
     /** A guard against unbounded recursion, which SQLite only stops through an outer LIMIT it streams into. */
-    static final int MAX_ROWS = 2_000_000;
+    static final int MAX_ROWS = 1_000_000;
 
     private RecursiveCte() {}
 
     static boolean isRecursive(CteScope.Definition def) {
-        if (!def.recursive() || def.cte().select().compounds().isEmpty()) {
+        if (def.cte().select().compounds().isEmpty()) {
             return false;
         }
         for (Select.Compound c : def.cte().select().compounds()) {
@@ -141,7 +141,7 @@ final class RecursiveCte {
             if (i > 0 && select.compounds().get(i - 1).operator() != op) {
                 throw Errors.unsupported("mixed operators in a recursive common table expression");
             }
-            SelectCompiler c = outer.child(enclosing, def.bodyScope());
+            SelectCompiler c = outer.child(enclosing, def.outerScope());
             initial.add(c);
             c.compile(single(parts.get(i)), (start, n) -> {
                 checkWidth(width, n, op);
@@ -170,7 +170,7 @@ final class RecursiveCte {
         }
         b.emit(Opcode.SorterOpen, current, 0, 0, FromSubquery.noKeys(), 0);
         b.emit(Opcode.SorterInsert, current, row, n);
-        CteScope bound = CteScope.bind(def.bodyScope(), name, table, current);
+        CteScope bound = CteScope.bind(def.bodyScope(), name, withoutAffinity(table), current);
         for (int i = split; i < parts.size(); i++) {
             SelectCompiler c = outer.child(enclosing, bound);
             c.compile(single(parts.get(i)), (start, k) -> {
@@ -195,6 +195,16 @@ final class RecursiveCte {
             b.setP4(openSeen, new Specs.Keys(colls, collNames, new boolean[n]));
         }
         return table;
+    }
+
+    /** The queue row the recursive select reads has no column affinity in SQLite: only the outer read has one. */
+    private static Table withoutAffinity(Table t) {
+        List<io.tursoj.schema.Column> cols = new ArrayList<>();
+        for (io.tursoj.schema.Column c : t.columns()) {
+            cols.add(new io.tursoj.schema.Column(
+                    c.name(), null, io.tursoj.vdbe.value.Affinity.BLOB, false, null, c.collation(), false));
+        }
+        return new Table(t.name(), cols, -1, FromSubquery.EPHEMERAL_ROOT, null);
     }
 
     private static void checkWidth(int[] width, int n, Select.CompoundOperator op) {
