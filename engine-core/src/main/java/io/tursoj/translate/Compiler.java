@@ -22,6 +22,8 @@ public final class Compiler {
     private final FunctionRegistry functions;
     private final ProgramBuilder b = new ProgramBuilder();
     private boolean writes;
+    /** The CTEs of a {@code WITH ... INSERT/UPDATE/DELETE}, seen by every select of the statement. */
+    private CteScope statementCtes;
 
     public Compiler(Schema schema, FunctionRegistry functions) {
         this.schema = schema;
@@ -38,6 +40,10 @@ public final class Compiler {
 
     FunctionRegistry functions() {
         return functions;
+    }
+
+    CteScope statementCtes() {
+        return statementCtes;
     }
 
     void markWrite() {
@@ -70,6 +76,11 @@ public final class Compiler {
 
     private Program body(Stmt stmt, String sql) {
         ViewDdl.refuseWrite(schema, stmt);
+        io.tursoj.translate.parser.ast.With with = StatementWith.of(stmt);
+        if (with != null) {
+            statementCtes = CteScope.of(null, with);
+            stmt = StatementWith.without(stmt);
+        }
         int start = b.newLabel();
         b.emit(Opcode.Init, 0, start);
         int first = b.currentAddress();

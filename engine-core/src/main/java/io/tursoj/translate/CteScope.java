@@ -18,6 +18,8 @@ final class CteScope {
     private final Bound bound;
     /** Marks the scope of a CTE body being expanded: naming that CTE again in it is a circular reference. */
     private final With.CommonTableExpr expanding;
+    /** The innermost link of this CTE's WITH: every body sees all the CTEs of its WITH (in any order). */
+    private CteScope withTop;
 
     private CteScope(CteScope parent, With.CommonTableExpr cte, boolean recursive, String view, Bound bound) {
         this(parent, cte, recursive, view, bound, null);
@@ -74,6 +76,9 @@ final class CteScope {
             }
             s = new CteScope(s, c, with.recursive(), null, null);
         }
+        for (CteScope t = s; t != outer; t = t.parent) {
+            t.withTop = s;
+        }
         return s;
     }
 
@@ -102,7 +107,7 @@ final class CteScope {
                     return new Definition(null, false, null, s.bound);
                 }
             } else if (s.cte.name().text().equalsIgnoreCase(name)) {
-                return new Definition(s.cte, s.recursive, s, null);
+                return new Definition(s.cte, s.recursive, s.withTop, null);
             }
         }
         return null;

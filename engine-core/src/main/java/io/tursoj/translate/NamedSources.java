@@ -25,18 +25,21 @@ final class NamedSources {
                     }
                     if (cte != null) {
                         int cursor = sc.builder().newCursor();
-                        Table table = RecursiveCte.isRecursive(cte)
-                                ? RecursiveCte.materialize(sc, enclosing, cte, cursor)
-                                : FromSubquery.materialize(
-                                        sc,
-                                        enclosing,
-                                        cte.outerScope(),
-                                        cte.cte().select(),
-                                        cte.cte().name().text(),
-                                        cte.cte().columns(),
-                                        "table " + cte.cte().name().text(),
-                                        cursor,
-                                        sc.sql());
+                        Table table = sc.expanding(
+                                cte.cte(),
+                                name,
+                                () -> RecursiveCte.isRecursive(cte)
+                                        ? RecursiveCte.materialize(sc, enclosing, cte, cursor)
+                                        : FromSubquery.materialize(
+                                                sc,
+                                                enclosing,
+                                                cte.outerScope(),
+                                                cte.cte().select(),
+                                                cte.cte().name().text(),
+                                                cte.cte().columns(),
+                                                "table " + cte.cte().name().text(),
+                                                cursor,
+                                                sc.sql()));
                         return new Source(table, alias, cursor);
                     }
                 }

@@ -104,6 +104,15 @@ final class RecursiveCte {
         int current = b.newCursor();
         int remaining = b.newRegister();
         b.emit(Opcode.Integer, MAX_ROWS, remaining);
+        // An outer query that reads only the first N rows in order lets the queue stop there, as SQLite's
+        // co-routine stops being resumed: this is what ends an otherwise unbounded recursion.
+        long budget = outer.rowBudget();
+        int budgetReg = 0;
+        if (budget > 0 && budget < Integer.MAX_VALUE) {
+            budgetReg = b.newRegister();
+            b.emit(Opcode.Integer, (int) budget, budgetReg);
+        }
+        int budgetRegister = budgetReg;
         io.tursoj.vdbe.Insn openSeen =
                 distinct ? b.emit(Opcode.OpenEphemeral, seen, 0, 0, FromSubquery.noKeys(), 0) : null;
         b.emit(Opcode.SorterOpen, next, 0, 0, FromSubquery.noKeys(), 0);
@@ -119,6 +128,9 @@ final class RecursiveCte {
             b.emit(Opcode.SorterInsert, next, start, n);
             limits.output(b, start, n, done, (s, k) -> {
                 b.emit(Opcode.SorterInsert, cursor, s, k);
+                if (budgetRegister != 0) {
+                    b.emit(Opcode.DecrJumpZero, budgetRegister, done);
+                }
                 int ok = b.newLabel();
                 b.emit(Opcode.IfPos, remaining, ok, 1);
                 b.emit(

@@ -52,7 +52,7 @@ final class SelectCompiler {
     private CompoundCompiler compound;
 
     SelectCompiler(Compiler compiler, String sql) {
-        this(compiler, sql, null, null);
+        this(compiler, sql, null, compiler.statementCtes());
     }
 
     /** A select nested in another: {@code parent} resolves outer column references, {@code ctes} names CTEs. */
@@ -67,17 +67,38 @@ final class SelectCompiler {
         this.ex.subqueries = new SubqueryCompiler(this, b, scope, ex);
     }
 
+    /** The CTE definitions whose bodies enclose this select: naming one again is a circular reference. */
+    private java.util.Set<Object> expanding = java.util.Set.of();
+
     SelectCompiler child(Scope parent) {
-        return new SelectCompiler(compiler, sql, parent, ctes);
+        return child(parent, ctes, sql);
     }
 
     SelectCompiler child(Scope parent, CteScope cteScope) {
-        return new SelectCompiler(compiler, sql, parent, cteScope);
+        return child(parent, cteScope, sql);
     }
 
     /** A nested select whose text (for column names) is {@code text}, as a view's stored SQL is. */
     SelectCompiler child(Scope parent, CteScope cteScope, String text) {
-        return new SelectCompiler(compiler, text, parent, cteScope);
+        SelectCompiler c = new SelectCompiler(compiler, text, parent, cteScope);
+        c.expanding = expanding;
+        return c;
+    }
+
+    /** Runs {@code body} (which creates children) as the expansion of {@code definition}. */
+    <T> T expanding(Object definition, String name, java.util.function.Supplier<T> body) {
+        if (expanding.contains(definition)) {
+            throw Errors.error("circular reference: " + name);
+        }
+        java.util.Set<Object> saved = expanding;
+        java.util.Set<Object> more = new java.util.HashSet<>(saved);
+        more.add(definition);
+        expanding = more;
+        try {
+            return body.get();
+        } finally {
+            expanding = saved;
+        }
     }
 
     ProgramBuilder builder() {
@@ -134,7 +155,7 @@ final class SelectCompiler {
     }
 
     int resultCount() {
-        return results.size();
+        return names.size();
     }
 
     void compile(Select select, RowSink sink) {
@@ -204,7 +225,57 @@ final class SelectCompiler {
         b.resolve(skip);
     }
 
+    /** The select and query block being compiled: a recursive CTE in its FROM may need only its first rows. */
+    private Select currentSelect;
+
+    private SelectCore.Query currentQuery;
+
+    /**
+     * How many rows of its only FROM item this query can read (LIMIT + OFFSET, both literals) when it reads them in
+     * order and stops there: no WHERE, joins, grouping, aggregates, DISTINCT or ORDER BY. Else -1.
+     */
+    long rowBudget() {
+        SelectCore.Query q = currentQuery;
+        Select s = currentSelect;
+        if (q == null
+                || s == null
+                || s.limit() == null
+                || !s.orderBy().isEmpty()
+                || !s.compounds().isEmpty()) {
+            return -1;
+        }
+        if (q.from() == null
+                || !q.from().joins().isEmpty()
+                || q.where() != null
+                || !q.groupBy().isEmpty()
+                || q.having() != null
+                || q.distinctness() == SelectCore.Distinctness.DISTINCT) {
+            return -1;
+        }
+        for (ResultColumn rc : q.columns()) {
+            if (rc instanceof ResultColumn.Column c && ex.isAggregate(c.expr())) {
+                return -1;
+            }
+        }
+        long limit = literal(s.limit().limit());
+        long offset = s.limit().offset() == null ? 0 : literal(s.limit().offset());
+        return limit < 0 || offset < 0 ? -1 : limit + offset;
+    }
+
+    private static long literal(Expr e) {
+        if (e instanceof Expr.NumericLiteral n && !n.isReal()) {
+            try {
+                return Long.parseLong(n.text());
+            } catch (NumberFormatException tooBig) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     private void query(SelectCore.Query q, Select select, RowSink sink) {
+        currentSelect = select;
+        currentQuery = q;
         if (q.from() != null) {
             from(q.from());
         }

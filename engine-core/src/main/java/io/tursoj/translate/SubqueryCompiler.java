@@ -30,6 +30,11 @@ final class SubqueryCompiler {
         this.ex = ex;
     }
 
+    /** Lets the expressions of an INSERT, UPDATE or DELETE (compiled outside any select) hold subqueries. */
+    static void attach(Compiler compiler, String sql, ExprCompiler ex) {
+        ex.subqueries = new SubqueryCompiler(new SelectCompiler(compiler, sql), ex.b, ex.scope, ex);
+    }
+
     /** The code that fills in a subquery's result: run before the select, the select's row sink, and after it. */
     private interface Body {
         void prologue();

@@ -98,6 +98,7 @@ final class WriteCompiler {
         Select select = ins.select();
         Scope empty = new Scope();
         ExprCompiler ex = new ExprCompiler(b, empty, compiler.functions());
+        SubqueryCompiler.attach(compiler, sql, ex);
         if (select == null) {
             insertRow(ex, List.of(), targets, rowid, values, onError, -1);
             return;
@@ -385,6 +386,7 @@ final class WriteCompiler {
         Scope scope = new Scope();
         scope.sources.add(new Source(table, null, cursor));
         ExprCompiler ex = new ExprCompiler(b, scope, compiler.functions());
+        SubqueryCompiler.attach(compiler, sql, ex);
         int done = b.newLabel();
         int next = b.newLabel();
         b.emit(Opcode.Rewind, cursor, done);
@@ -451,6 +453,7 @@ final class WriteCompiler {
         Scope scope = new Scope();
         scope.sources.add(new Source(table, null, cursor));
         ExprCompiler ex = new ExprCompiler(b, scope, compiler.functions());
+        SubqueryCompiler.attach(compiler, sql, ex);
         int done = b.newLabel();
         int next = b.newLabel();
         int oldRowid = b.newRegister();
