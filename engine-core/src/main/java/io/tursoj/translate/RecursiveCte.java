@@ -53,6 +53,14 @@ final class RecursiveCte {
         return false;
     }
 
+    private static int referenceCount(SelectCore.Query q, String name) {
+        int n = names(q.from().first(), name) ? 1 : 0;
+        for (FromClause.Join j : q.from().joins()) {
+            n += names(j.table(), name) ? 1 : 0;
+        }
+        return n;
+    }
+
     private static boolean names(TableRef ref, String name) {
         return ref instanceof TableRef.Table t
                 && t.name().schema() == null
@@ -88,8 +96,21 @@ final class RecursiveCte {
             }
         }
         for (int i = split; i < parts.size(); i++) {
-            if (parts.get(i) instanceof SelectCore.Query q && !q.groupBy().isEmpty()) {
-                throw Errors.error("recursive aggregate queries not supported");
+            if (!references(parts.get(i), name)) {
+                throw Errors.error("circular reference: " + name);
+            }
+            if (parts.get(i) instanceof SelectCore.Query q) {
+                if (referenceCount(q, name) > 1) {
+                    throw Errors.error("multiple references to recursive table: " + name);
+                }
+                boolean aggregate = !q.groupBy().isEmpty();
+                for (io.tursoj.translate.parser.ast.ResultColumn rc : q.columns()) {
+                    aggregate |= rc instanceof io.tursoj.translate.parser.ast.ResultColumn.Column col
+                            && outer.expressions().isAggregate(col.expr());
+                }
+                if (aggregate) {
+                    throw Errors.error("recursive aggregate queries not supported");
+                }
             }
         }
         int onceReg = b.newRegister();
