@@ -26,8 +26,16 @@ final class FromSubquery {
 
     private FromSubquery() {}
 
+    /** Marks the synthetic table of an expanded view: unlike a subquery's, it has no rowid to name. */
+    static final int VIEW_ROOT = -2;
+
     static boolean isEphemeral(Table t) {
-        return t.rootPage() == EPHEMERAL_ROOT;
+        return t.rootPage() == EPHEMERAL_ROOT || t.rootPage() == VIEW_ROOT;
+    }
+
+    /** {@code t} marked as the expansion of a view. */
+    static Table asView(Table t) {
+        return new Table(t.name(), t.columns(), -1, VIEW_ROOT, null);
     }
 
     static Specs.Keys noKeys() {

@@ -60,7 +60,7 @@ final class NamedSources {
                             view.name(),
                             cursor,
                             view.sql());
-                    return new Source(expanded, alias, cursor);
+                    return new Source(FromSubquery.asView(expanded), alias, cursor);
                 }
                 throw Errors.noSuchTable(name);
             }

@@ -49,7 +49,7 @@ final class Scope {
             Resolved r = null;
             if (idx >= 0) {
                 r = new Resolved(s, idx, idx == s.table().rowidAlias());
-            } else if (s.table().isRowidName(col)) {
+            } else if (s.table().isRowidName(col) && s.table().rootPage() != FromSubquery.VIEW_ROOT) {
                 r = new Resolved(s, -1, true);
             }
             if (r != null) {
