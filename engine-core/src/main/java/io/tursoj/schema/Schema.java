@@ -13,6 +13,7 @@ public final class Schema {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Index> indexes = new LinkedHashMap<>();
     private final Map<String, String> others = new LinkedHashMap<>();
+    private final Map<String, View> views = new LinkedHashMap<>();
     private final int cookie;
     private final long maxSchemaRowid;
 
@@ -81,6 +82,20 @@ public final class Schema {
         if (t != null) {
             t.indexes().add(i);
         }
+    }
+
+    /** The view called {@code name} (case-insensitive), or null. */
+    public View view(String name) {
+        return views.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public Collection<View> views() {
+        return views.values();
+    }
+
+    void addView(View v) {
+        views.put(v.name().toLowerCase(Locale.ROOT), v);
+        addOther("view", v.name());
     }
 
     void addOther(String type, String name) {

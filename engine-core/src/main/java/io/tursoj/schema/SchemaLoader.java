@@ -33,6 +33,9 @@ public final class SchemaLoader {
                 Table table = new Table(r.name(), def.columns(), def.rowidAlias(), r.rootPage(), r.sql());
                 table.checks().addAll(def.checks());
                 schema.addTable(table);
+            } else if (r.type().equals("view") && r.sql() != null) {
+                Stmt.CreateView cv = (Stmt.CreateView) Parser.parse(r.sql());
+                schema.addView(new View(r.name(), cv.columns(), cv.select(), r.sql()));
             } else if (!r.type().equals("index")) {
                 schema.addOther(r.type(), r.name());
             }

@@ -54,6 +54,9 @@ final class AccessPlanner {
      * reads (null: unknown, never covering); {@code forced} an INDEXED BY index; {@code noIndex} for NOT INDEXED.
      */
     AccessPath choose(Source source, int level, List<Expr> terms, BitSet usedColumns, Index forced, boolean noIndex) {
+        if (FromSubquery.isEphemeral(source.table())) {
+            return new AccessPath.FullScan(); // a materialized subquery, CTE or view: rows in memory, no b-tree
+        }
         List<Constraint> cs = new ArrayList<>();
         for (Expr t : terms) {
             try {

@@ -26,6 +26,8 @@ public final class Compiler {
     private boolean writes;
     /** The EXPLAIN QUERY PLAN lines noted while compiling, in order. */
     private final List<String> planLines = new ArrayList<>();
+    /** The CTEs of a {@code WITH ... INSERT/UPDATE/DELETE}, seen by every select of the statement. */
+    private CteScope statementCtes;
 
     public Compiler(Schema schema, FunctionRegistry functions) {
         this.schema = schema;
@@ -46,6 +48,10 @@ public final class Compiler {
 
     void notePlan(String line) {
         planLines.add(line);
+    }
+
+    CteScope statementCtes() {
+        return statementCtes;
     }
 
     void markWrite() {
@@ -84,6 +90,12 @@ public final class Compiler {
 
     private Program body(Stmt stmt, String sql) {
         ParameterOrder.register(b, stmt, sql);
+        ViewDdl.refuseWrite(schema, stmt);
+        io.tursoj.translate.parser.ast.With with = StatementWith.of(stmt);
+        if (with != null) {
+            statementCtes = CteScope.of(null, with);
+            stmt = StatementWith.without(stmt);
+        }
         int start = b.newLabel();
         b.emit(Opcode.Init, 0, start);
         int first = b.currentAddress();
@@ -101,6 +113,7 @@ public final class Compiler {
             case Stmt.CreateTable ct -> new DdlCompiler(this, sql).createTable(ct);
             case Stmt.CreateIndex ci -> new DdlCompiler(this, sql).createIndex(ci);
             case Stmt.Drop d -> new DdlCompiler(this, sql).drop(d);
+            case Stmt.CreateView cv -> new DdlCompiler(this, sql).createView(cv);
             default -> throw Errors.unsupported(stmt.getClass().getSimpleName() + " statement");
         }
         b.emit(Opcode.Halt);

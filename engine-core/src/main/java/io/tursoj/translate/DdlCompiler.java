@@ -40,6 +40,9 @@ final class DdlCompiler {
                             ? "there is already a table named " + name
                             : "table " + name + " already exists");
         }
+        if (compiler.schema().view(name) != null) {
+            throw Errors.error("view " + name + " already exists");
+        }
         if (compiler.schema().index(name) != null) {
             throw Errors.error(
                     kind.equals("index")
@@ -81,6 +84,30 @@ final class DdlCompiler {
         finish(name);
     }
 
+    /** CREATE VIEW: one sqlite_schema row (type 'view', root page 0); the select is checked when used. */
+    void createView(Stmt.CreateView cv) {
+        String name = cv.name().name().text();
+        if (cv.ifNotExists() && compiler.schema().view(name) != null) {
+            return;
+        }
+        checkName(name, "view");
+        int root = b.newRegister();
+        b.emit(Opcode.Integer, 0, root);
+        int schemaCursor = b.newCursor();
+        b.emit(Opcode.OpenWrite, schemaCursor, 1, 0, 5, 0);
+        schemaRow(
+                schemaCursor,
+                "view",
+                name,
+                name,
+                root,
+                storedSql(
+                        cv.temporary() ? "CREATE TEMP VIEW" : "CREATE VIEW",
+                        cv.name().name().span().start(),
+                        cv));
+        finish(name);
+    }
+
     private void schemaRow(int cursor, String type, String name, String table, int rootReg, String text) {
         int rowid = b.newRegister();
         int rec = b.newRegisters(5);
@@ -110,6 +137,9 @@ final class DdlCompiler {
             return;
         }
         Table t = compiler.schema().table(ci.table().text());
+        if (t == null && compiler.schema().view(ci.table().text()) != null) {
+            throw Errors.error("views may not be indexed");
+        }
         if (t == null) {
             throw Errors.error("no such table: main." + ci.table().text());
         }
@@ -183,6 +213,9 @@ final class DdlCompiler {
         switch (d.type()) {
             case TABLE -> {
                 Table t = compiler.schema().table(name);
+                if (t == null && compiler.schema().view(name) != null) {
+                    throw Errors.error("use DROP VIEW to delete view " + name);
+                }
                 if (t == null) {
                     if (d.ifExists()) {
                         return;
@@ -211,6 +244,11 @@ final class DdlCompiler {
                 }
                 deleteSchemaRows(1, i.name());
                 b.emit(Opcode.Destroy, i.rootPage(), 0, 0, WriteCompiler.keys(i), 0);
+            }
+            case VIEW -> {
+                if (!ViewDdl.drop(compiler.schema(), d, this::deleteSchemaRows)) {
+                    return;
+                }
             }
             default -> throw Errors.unsupported("DROP " + d.type());
         }

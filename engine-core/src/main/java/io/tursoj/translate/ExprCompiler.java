@@ -26,6 +26,9 @@ final class ExprCompiler {
     final Scope scope;
     final FunctionRegistry functions;
 
+    /** Compiles subqueries in expressions; null where the statement offers none (then they are unsupported). */
+    SubqueryCompiler subqueries;
+
     ExprCompiler(ProgramBuilder b, Scope scope, FunctionRegistry functions) {
         this.b = b;
         this.scope = scope;
@@ -79,10 +82,20 @@ final class ExprCompiler {
             case Expr.FunctionCall f -> function(f, target);
             case Expr.RowValue rv
             when rv.values().size() == 1 -> expr(rv.values().get(0), target);
+            case Expr.Subquery sq -> subqueries().scalar(sq.select(), target);
+            case Expr.Exists x -> subqueries().exists(x.select(), target);
+            case Expr.InSelect in -> subqueries().in(in, target);
             case Expr.CurrentTime ct -> throw Errors.unsupported(ct.kind().name());
             default -> throw Errors.unsupported(e.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " expression");
         }
         return target;
+    }
+
+    private SubqueryCompiler subqueries() {
+        if (subqueries == null) {
+            throw Errors.unsupported("subquery here");
+        }
+        return subqueries;
     }
 
     private void numeric(String text, boolean negate, int target) {
@@ -122,8 +135,9 @@ final class ExprCompiler {
 
     private void column(Expr.ColumnRef ref, int target) {
         Scope.Resolved r = scope.resolve(ref);
-        if (scope.useCaptured) {
-            Integer reg = scope.capturedColumns.get(Scope.key(r.source().cursor(), r.rowid() ? -1 : r.column()));
+        Scope owner = scope.owner(r.source());
+        if (owner.useCaptured) {
+            Integer reg = owner.capturedColumns.get(Scope.key(r.source().cursor(), r.rowid() ? -1 : r.column()));
             if (reg != null) {
                 b.emit(Opcode.SCopy, reg, target);
                 return;
@@ -169,6 +183,10 @@ final class ExprCompiler {
     }
 
     private void binary(Expr.Binary bin, int target) {
+        if (RowValueCompiler.applies(bin)) {
+            RowValueCompiler.compare(this, bin, target);
+            return;
+        }
         Opcode cmp = comparison(bin.op());
         if (cmp != null) {
             int l = fresh(bin.left());

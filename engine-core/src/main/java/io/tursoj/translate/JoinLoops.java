@@ -135,7 +135,7 @@ final class JoinLoops {
     void open() {
         for (int i = 0; i < levels.size(); i++) {
             Source s = levels.get(i).source();
-            if (openTables) {
+            if (openTables && !FromSubquery.isEphemeral(s.table())) {
                 b.emitComment(
                         b.emit(
                                 Opcode.OpenRead,

@@ -32,6 +32,12 @@ final class Scope {
     /** An index cursor and the table column each of its key fields holds. */
     record IndexColumns(int cursor, List<Integer> columns) {}
 
+    /** The scope of the enclosing query for a subquery (correlated references), or null. */
+    Scope parent;
+
+    /** How many references from inner queries this scope resolved: a change marks a subquery as correlated. */
+    int innerRefs;
+
     /** A resolved column reference: the source, the column position (-1 for the rowid), whether it is the rowid. */
     record Resolved(Source source, int column, boolean rowid) {
         Column definition() {
@@ -55,7 +61,7 @@ final class Scope {
             Resolved r = null;
             if (idx >= 0) {
                 r = new Resolved(s, idx, idx == s.table().rowidAlias());
-            } else if (s.table().isRowidName(col)) {
+            } else if (s.table().isRowidName(col) && s.table().rootPage() != FromSubquery.VIEW_ROOT) {
                 r = new Resolved(s, -1, true);
             }
             if (r != null && ref.table() == null && found != null && merged(s, col)) {
@@ -68,6 +74,13 @@ final class Scope {
                 found = r;
             }
         }
+        if (found == null && parent != null) {
+            found = parent.resolveOuter(ref);
+            if (found != null) {
+                parent.innerRefs++;
+                return found;
+            }
+        }
         if (found == null) {
             throw Errors.noSuchColumn(name(ref));
         }
@@ -77,6 +90,37 @@ final class Scope {
     private boolean merged(Source s, String column) {
         java.util.Set<String> m = mergedByUsing.get(s);
         return m != null && m.contains(column.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Resolves {@code ref} here or further out, or returns null when no scope knows it. */
+    private Resolved resolveOuter(Expr.ColumnRef ref) {
+        try {
+            return resolve(ref);
+        } catch (io.tursoj.api.TursoException notHere) {
+            if (notHere.getMessage().startsWith("ambiguous")) {
+                throw notHere;
+            }
+            return null;
+        }
+    }
+
+    /** The references from inner queries resolved by this scope and every enclosing one. */
+    int innerRefsUpward() {
+        int n = 0;
+        for (Scope s = this; s != null; s = s.parent) {
+            n += s.innerRefs;
+        }
+        return n;
+    }
+
+    /** The scope (this or an enclosing one) whose FROM clause holds {@code source}. */
+    Scope owner(Source source) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.sources.contains(source)) {
+                return s;
+            }
+        }
+        return this;
     }
 
     static String name(Expr.ColumnRef ref) {

@@ -3,7 +3,6 @@ package io.tursoj.translate;
 import io.tursoj.function.FunctionDef;
 import io.tursoj.schema.Column;
 import io.tursoj.schema.Schema;
-import io.tursoj.schema.Table;
 import io.tursoj.translate.parser.ast.Expr;
 import io.tursoj.translate.parser.ast.FromClause;
 import io.tursoj.translate.parser.ast.Name;
@@ -45,12 +44,104 @@ final class SelectCompiler {
     private final List<String> names = new ArrayList<>();
     private final List<String> types = new ArrayList<>();
 
+    /** The CTEs this query sees (null when none); extended by its own WITH. */
+    private CteScope ctes;
+    /** Set when this is a compound select: it describes the result columns. */
+    private CompoundCompiler compound;
+
     SelectCompiler(Compiler compiler, String sql) {
+        this(compiler, sql, null, compiler.statementCtes());
+    }
+
+    /** A select nested in another: {@code parent} resolves outer column references, {@code ctes} names CTEs. */
+    SelectCompiler(Compiler compiler, String sql, Scope parent, CteScope ctes) {
         this.compiler = compiler;
         this.b = compiler.builder();
         this.schema = compiler.schema();
         this.sql = sql;
+        this.ctes = ctes;
+        this.scope.parent = parent;
         this.ex = new ExprCompiler(b, scope, compiler.functions());
+        this.ex.subqueries = new SubqueryCompiler(this, b, scope, ex);
+    }
+
+    /** The CTE definitions whose bodies enclose this select: naming one again is a circular reference. */
+    private java.util.Set<Object> expanding = java.util.Set.of();
+
+    SelectCompiler child(Scope parent) {
+        return child(parent, ctes, sql);
+    }
+
+    SelectCompiler child(Scope parent, CteScope cteScope) {
+        return child(parent, cteScope, sql);
+    }
+
+    /** A nested select whose text (for column names) is {@code text}, as a view's stored SQL is. */
+    SelectCompiler child(Scope parent, CteScope cteScope, String text) {
+        SelectCompiler c = new SelectCompiler(compiler, text, parent, cteScope);
+        c.expanding = expanding;
+        return c;
+    }
+
+    /** Runs {@code body} (which creates children) as the expansion of {@code definition}. */
+    <T> T expanding(Object definition, String name, java.util.function.Supplier<T> body) {
+        if (expanding.contains(definition)) {
+            throw Errors.error("circular reference: " + name);
+        }
+        java.util.Set<Object> saved = expanding;
+        java.util.Set<Object> more = new java.util.HashSet<>(saved);
+        more.add(definition);
+        expanding = more;
+        try {
+            return body.get();
+        } finally {
+            expanding = saved;
+        }
+    }
+
+    ProgramBuilder builder() {
+        return b;
+    }
+
+    Compiler compiler() {
+        return compiler;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    CteScope ctes() {
+        return ctes;
+    }
+
+    /** The affinity result column {@code i} carries (into comparisons, and as a subquery's column). */
+    Affinity resultAffinity(int i) {
+        if (compound != null) {
+            return compound.affinity(i);
+        }
+        return i < results.size() ? ex.affinity(results.get(i)) : Affinity.NONE;
+    }
+
+    /** The collation of result column {@code i}, or null. */
+    String resultCollation(int i) {
+        if (compound != null) {
+            return compound.collation(i);
+        }
+        return i < results.size() ? ex.collationName(results.get(i)) : null;
+    }
+
+    ExprCompiler expressions() {
+        return ex;
+    }
+
+    /** The result expressions of a simple select (empty for VALUES). */
+    List<Expr> resultExprs() {
+        return results;
     }
 
     List<String> columnNames() {
@@ -62,15 +153,17 @@ final class SelectCompiler {
     }
 
     int resultCount() {
-        return results.size();
+        return names.size();
     }
 
     void compile(Select select, RowSink sink) {
-        if (!select.compounds().isEmpty()) {
-            throw Errors.unsupported("compound SELECT");
-        }
         if (select.with() != null) {
-            throw Errors.unsupported("WITH");
+            ctes = CteScope.of(ctes, select.with());
+        }
+        if (!select.compounds().isEmpty()) {
+            compound = new CompoundCompiler(this);
+            compound.compile(select, sink, names, types);
+            return;
         }
         switch (select.first()) {
             case SelectCore.Values v -> values(v, select, sink);
@@ -130,7 +223,57 @@ final class SelectCompiler {
         b.resolve(skip);
     }
 
+    /** The select and query block being compiled: a recursive CTE in its FROM may need only its first rows. */
+    private Select currentSelect;
+
+    private SelectCore.Query currentQuery;
+
+    /**
+     * How many rows of its only FROM item this query can read (LIMIT + OFFSET, both literals) when it reads them in
+     * order and stops there: no WHERE, joins, grouping, aggregates, DISTINCT or ORDER BY. Else -1.
+     */
+    long rowBudget() {
+        SelectCore.Query q = currentQuery;
+        Select s = currentSelect;
+        if (q == null
+                || s == null
+                || s.limit() == null
+                || !s.orderBy().isEmpty()
+                || !s.compounds().isEmpty()) {
+            return -1;
+        }
+        if (q.from() == null
+                || !q.from().joins().isEmpty()
+                || q.where() != null
+                || !q.groupBy().isEmpty()
+                || q.having() != null
+                || q.distinctness() == SelectCore.Distinctness.DISTINCT) {
+            return -1;
+        }
+        for (ResultColumn rc : q.columns()) {
+            if (rc instanceof ResultColumn.Column c && ex.isAggregate(c.expr())) {
+                return -1;
+            }
+        }
+        long limit = literal(s.limit().limit());
+        long offset = s.limit().offset() == null ? 0 : literal(s.limit().offset());
+        return limit < 0 || offset < 0 ? -1 : limit + offset;
+    }
+
+    private static long literal(Expr e) {
+        if (e instanceof Expr.NumericLiteral n && !n.isReal()) {
+            try {
+                return Long.parseLong(n.text());
+            } catch (NumberFormatException tooBig) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     private void query(SelectCore.Query q, Select select, RowSink sink) {
+        currentSelect = select;
+        currentQuery = q;
         if (q.from() != null) {
             from(q.from());
         }
@@ -234,15 +377,7 @@ final class SelectCompiler {
     }
 
     private void addSource(TableRef ref, boolean left, FromClause.JoinConstraint constraint) {
-        if (!(ref instanceof TableRef.Table t)) {
-            throw Errors.unsupported("subquery in FROM");
-        }
-        String name = t.name().name().text();
-        Table table = schema.table(name);
-        if (table == null) {
-            throw Errors.noSuchTable(name);
-        }
-        Source s = new Source(table, t.alias() == null ? null : t.alias().text(), b.newCursor());
+        Source s = NamedSources.source(this, ref);
         List<Expr> on = new ArrayList<>();
         switch (constraint) {
             case FromClause.JoinConstraint.On o -> splitAnd(o.expr(), on);
@@ -255,7 +390,7 @@ final class SelectCompiler {
                             break;
                         }
                     }
-                    if (prior == null || table.columnIndex(col.text()) < 0) {
+                    if (prior == null || s.table().columnIndex(col.text()) < 0) {
                         throw Errors.error(
                                 "cannot join using column " + col.text() + " - column not present in both tables");
                     }
@@ -272,7 +407,7 @@ final class SelectCompiler {
             case null -> {}
         }
         scope.sources.add(s);
-        levels.add(new JoinLevel(s, left, on, t.indexedBy()));
+        levels.add(new JoinLevel(s, left, on, ref instanceof TableRef.Table t ? t.indexedBy() : null));
     }
 
     static void splitAnd(Expr e, List<Expr> out) {

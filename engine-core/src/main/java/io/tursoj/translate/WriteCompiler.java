@@ -107,6 +107,7 @@ final class WriteCompiler {
         Select select = ins.select();
         Scope empty = new Scope();
         ExprCompiler ex = new ExprCompiler(b, empty, compiler.functions());
+        SubqueryCompiler.attach(compiler, sql, ex);
         if (select == null) { // DEFAULT VALUES: every column takes its default
             insertRow(ex, List.of(), new int[0], rowid, values, onError, -1);
             return;
@@ -452,6 +453,7 @@ final class WriteCompiler {
         Scope scope = new Scope();
         scope.sources.add(new Source(table, null, cursor));
         ExprCompiler ex = new ExprCompiler(b, scope, compiler.functions());
+        SubqueryCompiler.attach(compiler, sql, ex);
         List<Expr> terms = new ArrayList<>();
         if (where != null) {
             SelectCompiler.splitAnd(where, terms);
@@ -530,6 +532,7 @@ final class WriteCompiler {
         Scope scope = new Scope();
         scope.sources.add(new Source(table, null, cursor));
         ExprCompiler ex = new ExprCompiler(b, scope, compiler.functions());
+        SubqueryCompiler.attach(compiler, sql, ex);
         int done = b.newLabel();
         int next = b.newLabel();
         int oldRowid = b.newRegister();

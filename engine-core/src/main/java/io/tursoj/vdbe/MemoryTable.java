@@ -39,8 +39,10 @@ final class MemoryTable {
         return 0;
     }
 
+    /** Adds a row; in a distinct table a row equal to an existing one replaces it, as a b-tree insert would. */
     void insert(Value[] row) {
         if (distinct) {
+            set.remove(row);
             set.add(row);
         } else {
             rows.add(row);

@@ -73,6 +73,11 @@ public final class ProgramBuilder {
         return insn;
     }
 
+    /** Replaces the P4 operand of an emitted instruction: for key descriptions known only after later code. */
+    public void setP4(Insn insn, Object p4) {
+        insn.p4 = p4;
+    }
+
     public Insn insnAt(int address) {
         return insns.get(address);
     }

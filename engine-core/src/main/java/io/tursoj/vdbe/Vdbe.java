@@ -293,6 +293,13 @@ public final class Vdbe implements FunctionContext {
                 }
                 case Rewind, Last -> {
                     VdbeCursor c = cursors[in.p1];
+                    if (c.memory != null) {
+                        // A materialized subquery scanned like a table: its rows in their stored order.
+                        c.nullRow = false;
+                        c.eof = !c.memory.sortAndRewind();
+                        pc = c.eof ? in.p2 : pc + 1;
+                        continue;
+                    }
                     IOResult<Boolean> r = in.opcode == Opcode.Rewind ? c.btree.first() : c.btree.last();
                     if (waits(r)) {
                         return StepResult.IO;
@@ -309,6 +316,11 @@ public final class Vdbe implements FunctionContext {
                     if (c.eof || c.nullRow) {
                         c.eof = true;
                         pc++;
+                        continue;
+                    }
+                    if (c.memory != null) {
+                        c.eof = !c.memory.next();
+                        pc = c.eof ? pc + 1 : in.p2;
                         continue;
                     }
                     IOResult<Boolean> r = in.opcode == Opcode.Next ? c.btree.next() : c.btree.prev();
@@ -333,7 +345,7 @@ public final class Vdbe implements FunctionContext {
                 }
                 case Rowid, IdxRowid -> {
                     VdbeCursor c = cursors[in.p1];
-                    if (c.nullRow) {
+                    if (c.nullRow || c.memory != null) {
                         regs[in.p2].setNull();
                     } else if (c.btree.isTable()) {
                         regs[in.p2].setLong(c.btree.rowid());
