@@ -349,7 +349,7 @@ public final class TursoConnection implements Connection {
         return setSavepoint("SP" + (++savepointCounter));
     }
 
-    /** Savepoints go through SQL, so they work as soon as the engine runs {@code SAVEPOINT}. */
+    /** Savepoints are the engine's SQL savepoints, inside the transaction the driver holds. */
     @Override
     public Savepoint setSavepoint(String name) throws SQLException {
         checkOpen();
@@ -377,11 +377,6 @@ public final class TursoConnection implements Connection {
         enter(true);
         try {
             runSql(sql);
-        } catch (SQLException e) {
-            if (e.getMessage().contains("not supported yet")) {
-                throw Errors.unsupported("savepoints (the engine does not run SAVEPOINT yet)");
-            }
-            throw e;
         } finally {
             leave();
         }

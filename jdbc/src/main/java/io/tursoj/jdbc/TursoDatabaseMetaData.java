@@ -576,10 +576,10 @@ final class TursoDatabaseMetaData implements DatabaseMetaData {
         return false;
     }
 
-    /** False until the engine runs {@code SAVEPOINT} ({@link TursoConnection#setSavepoint} then works). */
+    /** The engine runs SAVEPOINT, RELEASE and ROLLBACK TO with SQLite's nesting rules. */
     @Override
     public boolean supportsSavepoints() {
-        return false;
+        return true;
     }
 
     @Override

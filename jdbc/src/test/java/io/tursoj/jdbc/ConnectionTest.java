@@ -15,8 +15,8 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -166,18 +166,24 @@ class ConnectionTest {
     }
 
     @Test
-    void shouldAnswerSavepointsPlainlyUntilTheEngineHasThem() throws SQLException {
+    void shouldRollBackToAndReleaseSavepointsInsideTheTransaction() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:tursoj::memory:")) {
             c.createStatement().execute("CREATE TABLE t(a)");
             assertThrows(SQLException.class, c::setSavepoint, "no savepoint in auto-commit mode");
+            assertTrue(c.getMetaData().supportsSavepoints());
             c.setAutoCommit(false);
             c.createStatement().execute("INSERT INTO t VALUES (1)");
-            SQLFeatureNotSupportedException e =
-                    assertThrows(SQLFeatureNotSupportedException.class, () -> c.setSavepoint("a"));
-            assertTrue(e.getMessage().contains("savepoint"), e.getMessage());
-            assertFalse(c.getMetaData().supportsSavepoints());
+            Savepoint first = c.setSavepoint("first");
+            c.createStatement().execute("INSERT INTO t VALUES (2)");
+            Savepoint second = c.setSavepoint();
+            c.createStatement().execute("INSERT INTO t VALUES (3)");
+            c.rollback(second);
+            assertEquals(2, count(c, "t"), "rolled back to the unnamed savepoint");
+            c.releaseSavepoint(first);
+            SQLException gone = assertThrows(SQLException.class, () -> c.rollback(first));
+            assertTrue(gone.getMessage().contains("no such savepoint"), gone.getMessage());
             c.commit();
-            assertEquals(1, count(c, "t"), "the failed savepoint left the transaction usable");
+            assertEquals(2, count(c, "t"), "the transaction survived the failed rollback");
         }
     }
 
