@@ -151,6 +151,40 @@ class WalSqliteInteropTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096, 65536})
+    void shouldWriteALogWhoseEveryCommitSqliteRecovers(int pageSize) throws IOException {
+        MemoryIO io = new MemoryIO();
+        Path out = dir.resolve("w" + pageSize + ".db");
+        List<String> ours;
+        int frames;
+        try (WriteHarness h = new WriteHarness(
+                io, "w.db", PagerOptions.DEFAULTS.withPageSize(pageSize).withAutocheckpoint(0))) {
+            h.begin();
+            int root = h.create("table", "t", "t", "CREATE TABLE t(a, b, c)");
+            h.commit();
+            for (int tx = 0; tx < 12; tx++) {
+                h.begin();
+                try (BTreeCursor c = h.tree.openTableCursor(root)) {
+                    for (int i = 0; i < 25; i++) {
+                        long k = (tx * 53L + i * 29L) % 240;
+                        h.insert(c, k, RecordBuilder.encode(k, "tx" + tx, new byte[(int) ((k * 31 + tx) % 1500)]));
+                    }
+                }
+                h.commit();
+            }
+            frames = h.pager.wal().maxFrame();
+            ours = rows(io, h.pager, "t");
+            TestFiles.save(io, "w.db", out); // with the connection open: the log is not checkpointed
+        }
+        assertEquals(
+                List.of("0|" + frames + "|" + frames),
+                Sqlite3.lines(out, "PRAGMA wal_checkpoint(PASSIVE);"),
+                "sqlite3 recovered every frame we committed");
+        assertEquals(List.of("ok"), Sqlite3.lines(out, "PRAGMA integrity_check;"));
+        assertSameRows(ours, SqliteFixture.sqliteTable(out, "t", "a", "b", "c"), "rows sqlite3 reads from our log");
+    }
+
     @Test
     void shouldAppendAfterSqlitesFramesSoThatSqliteRecoversBoth() throws IOException {
         appendAndCheck(false);
