@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tursoj.api.Connection;
 import io.tursoj.api.Database;
-import io.tursoj.api.Row;
-import io.tursoj.api.TursoException;
+import io.tursoj.testing.ResultTranscript;
 import io.tursoj.testing.SqliteOracle;
 import io.tursoj.vdbe.value.RealFormat;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -76,8 +72,8 @@ class QueryDifferentialTest {
             int n = 0;
             for (int i = 0; i < cases; i++) {
                 DifferentialTest.Gen.Query query = q.query();
-                String mine = turso(c, query);
-                String theirs = sqlite(oracle, query);
+                String mine = ResultTranscript.tursoj(c, query.sql(), query.ordered());
+                String theirs = ResultTranscript.sqlite(oracle, query.sql(), query.ordered());
                 n++;
                 if (!mine.equals(theirs)) {
                     failures.add("seed " + seed + "\n" + String.join(";\n", setup) + ";\n" + query.sql()
@@ -204,58 +200,5 @@ class QueryDifferentialTest {
             }
             return new DifferentialTest.Gen.Query(sql.toString(), false);
         }
-    }
-
-    private static String turso(Connection c, DifferentialTest.Gen.Query q) {
-        try {
-            List<String> rows = new ArrayList<>();
-            for (Row r : c.prepare(q.sql()).all()) {
-                StringBuilder b = new StringBuilder();
-                for (Object v : r.values()) {
-                    b.append(canon(v)).append(',');
-                }
-                rows.add(b.toString());
-            }
-            return render(rows, q.ordered());
-        } catch (TursoException e) {
-            return "error: " + e.getMessage();
-        }
-    }
-
-    private static String sqlite(SqliteOracle oracle, DifferentialTest.Gen.Query q) {
-        try (var s = oracle.connection().createStatement();
-                ResultSet rs = s.executeQuery(q.sql())) {
-            List<String> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    b.append(canon(rs.getObject(i))).append(',');
-                }
-                rows.add(b.toString());
-            }
-            return render(rows, q.ordered());
-        } catch (SQLException e) {
-            return "error: " + SqliteOracle.message(e);
-        }
-    }
-
-    private static String render(List<String> rows, boolean ordered) {
-        if (!ordered) {
-            rows.sort(null);
-        }
-        return rows.toString();
-    }
-
-    private static String canon(Object v) {
-        return switch (v) {
-            case null -> "N";
-            case Integer i -> "I" + i;
-            case Long l -> "I" + l;
-            case Double d -> "R" + (d == 0 ? "0" : Double.toString(d));
-            case String s -> "T" + s;
-            case byte[] b -> "B" + HexFormat.of().formatHex(b);
-            default -> "?" + v;
-        };
     }
 }
