@@ -1,6 +1,5 @@
 package io.tursoj.shell.command;
 
-import io.tursoj.api.TursoException;
 import io.tursoj.shell.Shell;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +9,7 @@ import java.util.Locale;
 record SchemaEntry(String type, String name, String tableName, long rootPage, String sql) {
     static List<SchemaEntry> read(Shell shell) {
         List<SchemaEntry> entries = new ArrayList<>();
-        List<Object[]> rows;
-        try {
-            rows = shell.query("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema");
-        } catch (TursoException e) {
-            // A database that has no page yet has an empty schema; the engine's read of sqlite_schema reports the
-            // missing page 1 instead (reported to the engine's owners).
-            if (String.valueOf(e.getMessage()).contains("(database has 0 pages)")) {
-                return entries;
-            }
-            throw e;
-        }
+        List<Object[]> rows = shell.query("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema");
         for (Object[] r : rows) {
             entries.add(new SchemaEntry(
                     (String) r[0],

@@ -115,13 +115,6 @@ final class DatabaseTools {
             while (s.stepBlocking()) {
                 tables.add(new SchemaTable(s.getText(0), s.getText(1)));
             }
-        } catch (TursoException e) {
-            // Engine gap: reading sqlite_schema of a database that has no page yet (a new file, or :memory: before
-            // its first write) fails instead of returning no rows. Such a database has no tables.
-            if (e.getMessage() != null && e.getMessage().contains("(database has 0 pages)")) {
-                return List.of();
-            }
-            throw e;
         }
         return tables;
     }
